@@ -1,0 +1,90 @@
+// A small path router: the URL is the state, screens load lazily with import().
+import type { AnchorHTMLAttributes, ComponentChildren, ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { createStore, useStore } from './lib/store';
+
+export const locationStore = createStore(currentPath());
+
+function currentPath(): string {
+  return typeof location === 'undefined' ? '/' : location.pathname + location.search;
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => locationStore.set(currentPath()));
+}
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (to === currentPath()) return;
+  if (opts.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  locationStore.set(currentPath());
+  window.scrollTo(0, 0);
+}
+
+export function usePath(): { path: string; query: URLSearchParams } {
+  const full = useStore(locationStore);
+  const [path, search = ''] = full.split('?');
+  return { path: path ?? '/', query: new URLSearchParams(search) };
+}
+
+/** Matches '/plans/:id' against '/plans/abc' → { id: 'abc' }. */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const p = pattern.split('/').filter(Boolean);
+  const s = path.split('/').filter(Boolean);
+  if (p.length !== s.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < p.length; i++) {
+    const seg = p[i]!;
+    if (seg.startsWith(':')) params[seg.slice(1)] = decodeURIComponent(s[i]!);
+    else if (seg !== s[i]) return null;
+  }
+  return params;
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; children?: ComponentChildren };
+
+export function Link({ href, onClick, ...rest }: LinkProps) {
+  return (
+    <a
+      href={href}
+      onClick={(e) => {
+        if (onClick) (onClick as (ev: MouseEvent) => void)(e as unknown as MouseEvent);
+        if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+        e.preventDefault();
+        navigate(href);
+      }}
+      {...rest}
+    />
+  );
+}
+
+export type ScreenProps = { params: Record<string, string>; query: URLSearchParams };
+export type ScreenModule = { default: ComponentType<ScreenProps> };
+
+const loaded = new Map<() => Promise<ScreenModule>, ComponentType<ScreenProps>>();
+
+/** Renders a lazily imported screen, showing a quiet placeholder while its chunk loads. */
+export function LazyScreen({ load, ...props }: ScreenProps & { load: () => Promise<ScreenModule> }) {
+  const [Comp, setComp] = useState<ComponentType<ScreenProps> | undefined>(() => loaded.get(load));
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (loaded.has(load)) {
+      setComp(() => loaded.get(load));
+      return;
+    }
+    let live = true;
+    setComp(undefined);
+    load().then(
+      (m) => {
+        loaded.set(load, m.default);
+        if (live) setComp(() => m.default);
+      },
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [load]);
+  if (failed) return <p class="empty">页面加载失败，请检查网络后重试。</p>;
+  return Comp ? <Comp {...props} /> : <p class="loading" aria-live="polite">加载中…</p>;
+}

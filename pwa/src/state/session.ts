@@ -1,0 +1,61 @@
+// Who is signed in. The last known user is kept in IndexedDB so the app opens offline.
+import type { Me } from '../../../shared/schemas/auth';
+import { api, ApiFailure, unwrap } from '../api/client';
+import { openDubanDB } from '../db/schema';
+import { createStore } from '../lib/store';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed_out'; reason?: string }
+  | { status: 'signed_in'; me: Me; offline: boolean };
+
+export const sessionStore = createStore<SessionState>({ status: 'loading' });
+
+const ME_KEY = 'me';
+
+async function cachedMe(): Promise<Me | null> {
+  const db = await openDubanDB();
+  return ((await db.get('meta', ME_KEY)) as Me | undefined) ?? null;
+}
+
+async function rememberMe(me: Me | null): Promise<void> {
+  const db = await openDubanDB();
+  if (me) await db.put('meta', me, ME_KEY);
+  else await db.delete('meta', ME_KEY);
+}
+
+/** Asks the server who we are; falls back to the cached user when the network is down. */
+export async function refreshSession(): Promise<void> {
+  try {
+    const me = await unwrap<Me>(api.api.me.$get());
+    await rememberMe(me);
+    sessionStore.set({ status: 'signed_in', me, offline: false });
+  } catch (e) {
+    if (e instanceof ApiFailure && e.isNetwork) {
+      const me = await cachedMe();
+      sessionStore.set(me ? { status: 'signed_in', me, offline: true } : { status: 'signed_out' });
+    } else if (e instanceof ApiFailure && e.status === 401) {
+      sessionStore.set({ status: 'signed_out' });
+    } else {
+      throw e;
+    }
+  }
+}
+
+export async function signIn(username: string, password: string): Promise<void> {
+  await unwrap(api.api.auth.login.$post({ json: { username, password } }));
+  await refreshSession();
+}
+
+/** Ends the server session and forgets cached data of this user on this device. */
+export async function signOut(): Promise<void> {
+  try {
+    await unwrap(api.api.auth.logout.$post());
+  } catch (e) {
+    if (!(e instanceof ApiFailure) || !(e.isNetwork || e.status === 401)) throw e;
+  }
+  const db = await openDubanDB();
+  const tx = db.transaction(['meta', 'plans', 'items'], 'readwrite');
+  await Promise.all([tx.objectStore('meta').clear(), tx.objectStore('plans').clear(), tx.objectStore('items').clear(), tx.done]);
+  sessionStore.set({ status: 'signed_out' });
+}

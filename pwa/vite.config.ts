@@ -1,0 +1,56 @@
+// Builds the PWA into dist/pwa, which wrangler serves as static assets. The service worker
+// (sw/sw.ts) is compiled by vite-plugin-pwa with the precache manifest injected.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default defineConfig({
+  root,
+  publicDir: 'public',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/pwa', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+  },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  server: {
+    proxy: { '/api': 'http://localhost:8787' },
+  },
+  plugins: [
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: '督办 · 工作任务进展报送',
+        short_name: '督办',
+        description: '政府工作任务分解方案的进展报送、督查与通报',
+        lang: 'zh-CN',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#f6f6f4',
+        theme_color: '#b3261e',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,webmanifest}', 'icons/icon-192.png'],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+});

@@ -1,0 +1,50 @@
+// Enum values and their Chinese labels, free of zod so the PWA can import them at runtime
+// without pulling the schema library into its first bundle. Schemas build their enums from these.
+export const ROLES = ['superadmin', 'admin', 'leader', 'unit'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABEL: Record<Role, string> = {
+  superadmin: '系统管理员',
+  admin: '督查室',
+  leader: '区领导',
+  unit: '责任单位',
+};
+
+export const REPORT_STATUSES = ['not_started', 'on_track', 'behind', 'done', 'blocked'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const REPORT_STATUS_LABEL: Record<ReportStatus, string> = {
+  not_started: '未启动',
+  on_track: '正常推进',
+  behind: '滞后',
+  done: '已完成',
+  blocked: '存在困难',
+};
+
+export const REPORT_STATES = ['draft', 'submitted', 'returned', 'accepted'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+export const REPORT_STATE_LABEL: Record<ReportState, string> = {
+  draft: '草稿',
+  submitted: '已报送',
+  returned: '被退回',
+  accepted: '审核通过',
+};
+
+export const ITEM_KINDS = ['indicator', 'task', 'draft'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+export const ITEM_KIND_LABEL: Record<ItemKind, string> = { indicator: '指标', task: '任务', draft: '待确认' };
+
+export const CYCLES = ['monthly', 'quarterly', 'half_yearly'] as const;
+export type Cycle = (typeof CYCLES)[number];
+export const CYCLE_LABEL: Record<Cycle, string> = {
+  monthly: '每月',
+  quarterly: '每季度',
+  half_yearly: '每半年',
+};
+
+export const MAX_PHOTOS = 9;
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export const PHOTO_TYPES = ['image/jpeg', 'image/webp'] as const;
+
+/** Header with the phone's clock at upload time, so the server can flag skewed clocks. */
+export const CLIENT_TIME_HEADER = 'x-client-time';
+/** Header with the hex SHA-256 of an uploaded photo body. */
+export const CONTENT_SHA256_HEADER = 'x-content-sha256';

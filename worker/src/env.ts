@@ -1,0 +1,28 @@
+// Types of the Hono app: bindings from wrangler.toml and per-request variables.
+import type { Role } from '../../shared/schemas/auth';
+
+/** The signed-in caller, resolved from the session cookie once per request. */
+export interface SessionUser {
+  id: string;
+  sessionId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string | null;
+  unitId: string | null;
+  leaderId: string | null;
+  mustChangePassword: boolean;
+}
+
+/** What a request needs from outside: injectable so tests can move the clock. */
+export interface AppDeps {
+  now: () => Date;
+}
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    user: SessionUser | null;
+    now: () => Date;
+  };
+};
