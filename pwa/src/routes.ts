@@ -17,6 +17,7 @@ export const routes: RouteDef[] = [
   { pattern: '/', load: () => import('./screens/plans'), tab: 'tasks' },
   { pattern: '/plans/:id', load: () => import('./screens/plan'), tab: 'tasks' },
   { pattern: '/me', load: () => import('./screens/me'), tab: 'me' },
+  { pattern: '/admin/import', load: () => import('./screens/import'), tab: 'me', roles: ['admin'] },
 ];
 
 export interface TabDef {

@@ -47,3 +47,43 @@ export const ParsedPlan = z.object({
   warnings: z.array(ImportWarning),
 });
 export type ParsedPlan = z.infer<typeof ParsedPlan>;
+
+// --- In-app import: preview, then commit (the admin maps unknown unit names first). ---
+
+/** A plan document as pasted or uploaded; ~200 000 characters is far beyond any real plan. */
+export const ImportDocumentBody = z
+  .object({
+    text: z.string().min(1, '请粘贴或上传方案文档').max(200_000, '文档过长'),
+    fileName: z.string().trim().max(200).optional(),
+  })
+  .strict();
+export type ImportDocumentBody = z.infer<typeof ImportDocumentBody>;
+
+export const UnitResolution = z.object({
+  name: z.string(),
+  /** existing: a unit of that name; alias: a known other spelling; new: will be created; group: placeholder. */
+  status: z.enum(['existing', 'alias', 'new', 'group']),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  items: z.number().int(),
+});
+export type UnitResolution = z.infer<typeof UnitResolution>;
+
+export const ImportCommitBody = z
+  .object({
+    text: z.string().min(1).max(200_000),
+    fileName: z.string().trim().max(200).optional(),
+    /** New names the admin recognised as existing units (recorded as aliases before commit). */
+    aliases: z.array(z.object({ name: z.string().trim().min(1).max(100), unitId: z.uuid() }).strict()).max(500).default([]),
+    cycle: z.enum(['monthly', 'quarterly', 'half_yearly']).optional(),
+    dueDay: z.number().int().min(1).max(31).optional(),
+    /** For a document number already imported: 'update' applies the differences. */
+    mode: z.enum(['create', 'update']).default('create'),
+  })
+  .strict();
+export type ImportCommitBody = z.infer<typeof ImportCommitBody>;
+
+export const AliasBody = z
+  .object({ alias: z.string().trim().min(1, '请填写别名').max(100), unitId: z.uuid() })
+  .strict();
+export type AliasBody = z.infer<typeof AliasBody>;

@@ -2,7 +2,9 @@
 import type { PlanSummary } from '../../../shared/schemas/plan';
 import { CYCLE_LABEL } from '../../../shared/labels';
 import { useCached } from '../lib/use-cached';
+import { useStore } from '../lib/store';
 import { Link } from '../router';
+import { sessionStore } from '../state/session';
 import { cachedPlans, fetchPlans } from '../state/plans';
 
 export default function PlansScreen() {
@@ -11,9 +13,18 @@ export default function PlansScreen() {
     return c.length ? c : null;
   }, fetchPlans, []);
 
+  const session = useStore(sessionStore);
+  const canImport = session.status === 'signed_in' && (session.me.role === 'admin' || session.me.role === 'superadmin');
   return (
     <section>
-      <h1 class="screen-title">工作方案</h1>
+      <div class="title-row">
+        <h1 class="screen-title">工作方案</h1>
+        {canImport && (
+          <Link class="btn btn-small" href="/admin/import">
+            导入方案
+          </Link>
+        )}
+      </div>
       {error && data && <p class="note">{error.isNetwork ? '离线：显示的是上次同步的内容' : error.message}</p>}
       {error && !data && <p class="empty">{error.message}</p>}
       {!data && refreshing && <p class="loading">加载中…</p>}

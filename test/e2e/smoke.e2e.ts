@@ -1,0 +1,59 @@
+// Issue 3 smoke: sign in as the demo admin, see the seed plans, go offline, reload — the shell
+// and the plan list are still there (service worker + IndexedDB).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, phoneContext, screenshot, signIn, waitForServiceWorker } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('app shell', () => {
+  it('signs in as the demo admin, lists the seed plans, and keeps working offline after a reload', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'wuzhong-admin');
+    const list = page.getByRole('list', { name: '工作方案列表' });
+    await expect.poll(() => list.getByRole('link').count(), { timeout: 20_000 }).toBe(2);
+    await expect(list.textContent()).resolves.toContain('吴政发〔2024〕1号');
+    await expect(list.textContent()).resolves.toContain('吴政发〔2023〕2号');
+    await screenshot(page, 'shell-plans');
+
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('navigation', { name: '主导航' }).waitFor();
+    await expect.poll(() => list.getByRole('link').count(), { timeout: 20_000 }).toBe(2);
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('离线');
+    await screenshot(page, 'shell-plans-offline');
+
+    // A plan opened once online is readable offline too.
+    await context.setOffline(false);
+    await list.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const itemsOnline = await page.locator('.item').count();
+    expect(itemsOnline).toBeGreaterThan(50);
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.locator('.item').count(), { timeout: 20_000 }).toBe(itemsOnline);
+    await context.close();
+  });
+
+  it('serves the installable manifest and security headers on the HTML', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const res = await page.goto('/');
+    const headers = res!.headers();
+    expect(headers['content-security-policy']).toContain("object-src 'none'");
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    const manifest = await (await context.request.get('/manifest.webmanifest')).json();
+    expect(manifest).toMatchObject({ lang: 'zh-CN', display: 'standalone', short_name: '督办' });
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(manifest.icons.some((i: { purpose?: string }) => i.purpose === 'maskable')).toBe(true);
+    await context.close();
+  });
+});

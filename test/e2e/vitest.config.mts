@@ -1,0 +1,15 @@
+// End-to-end tests: real Debian Chromium (playwright-core) against `wrangler dev` with a fresh
+// local D1/R2 state seeded with the seed plans and demo accounts (see global-setup.ts).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'e2e',
+    include: ['test/e2e/**/*.e2e.ts'],
+    globalSetup: ['test/e2e/global-setup.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+  },
+});

@@ -1,0 +1,53 @@
+// Local demo data for `npm start` and the e2e suite: every plan in seeds/ through the importer and
+// the demo accounts, only when the database has no plan yet. Never used by `npm run deploy`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { createDemoAccounts, type DemoAccount } from '../src/db/demo-accounts';
+import { importDocument, type ImportOutcome } from './seed-plans';
+import { withLocalEnv } from './local-d1';
+
+export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
+const SEEDS_DIR = 'seeds';
+
+/** Clean text copies first, so a noisier OCR of the same document is the one skipped. */
+export function seedFiles(dir = SEEDS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => ['.txt', '.md'].includes(extname(f)))
+    .sort((a, b) => Number(extname(a) !== '.txt') - Number(extname(b) !== '.txt') || a.localeCompare(b));
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  plans: Array<ImportOutcome & { file: string }>;
+  accounts: DemoAccount[];
+}
+
+export async function seedLocal(opts: { persistTo?: string; password?: string; now?: Date } = {}): Promise<SeedResult> {
+  const now = opts.now ?? new Date();
+  return withLocalEnv(opts.persistTo, async (env) => {
+    const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM plans').first<{ n: number }>();
+    if ((row?.n ?? 0) > 0) return { seeded: false, plans: [], accounts: [] };
+    const plans: SeedResult['plans'] = [];
+    for (const file of seedFiles()) {
+      const text = readFileSync(join(SEEDS_DIR, file), 'utf8');
+      plans.push({ file, ...(await importDocument(env.DB, text, file, now)) });
+    }
+    const accounts = await createDemoAccounts(env.DB, { password: opts.password ?? DEFAULT_DEMO_PASSWORD, now });
+    return { seeded: true, plans, accounts };
+  });
+}
+
+export function printSeedResult(r: SeedResult, password: string): void {
+  if (!r.seeded) {
+    console.log('· 本地数据库已有数据，保留现有数据（删除 .wrangler/state 可重新载入示例数据）');
+    return;
+  }
+  for (const p of r.plans) {
+    console.log(p.skipped ? `· ${p.file}: 跳过 — ${p.reason}` : `· ${p.file}: 导入 ${p.items} 项（${p.warnings} 条提示）`);
+  }
+  const main = r.accounts.filter((a) => a.role !== 'unit');
+  console.log(`· 演示账号 ${r.accounts.length} 个，密码均为 ${password}：`);
+  for (const a of main) console.log(`    ${a.username.padEnd(18)} ${a.displayName}（${a.orgName || '全部单位'}）`);
+  const units = r.accounts.filter((a) => a.role === 'unit');
+  if (units.length) console.log(`    以及每个责任单位一个账号，例如 ${units.slice(0, 3).map((a) => a.username).join('、')} …`);
+}

@@ -1,0 +1,136 @@
+// In-app import of a plan document: preview (items, units, warnings, differences from a plan with
+// the same document number), then commit with the admin's unit mappings.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { parsePlanDocument } from '../../../shared/import';
+import { AliasBody, ImportCommitBody, ImportDocumentBody, type ParsedPlan, type UnitResolution } from '../../../shared/schemas/import';
+import type { AppEnv, SessionUser } from '../env';
+import { addAlias, aliasStatements, assertAliasable, listUnitsWithAliases, removeAlias, unitNameIndex } from '../db/aliases';
+import { commitPlan, ensureOrg, isGroupName } from '../db/import';
+import { diffPlan } from '../db/import-diff';
+import { applyPlanUpdate } from '../db/import-update';
+import { listItems } from '../db/plans';
+import { sha256Hex } from '../lib/crypto';
+import { stmt } from '../lib/d1';
+import { badRequest, conflict, notFound } from '../lib/errors';
+import { validate } from '../lib/validate';
+import { orgOf, requireRole } from '../middleware/auth';
+
+function parseOrReject(text: string, fileName?: string): ParsedPlan {
+  const parsed = parsePlanDocument(text, { fileName });
+  if (parsed.items.length === 0) throw badRequest('未能从文档中识别出任何任务或指标，请检查文档内容');
+  return parsed;
+}
+
+/** The organisation an import belongs to: the admin's own; a super-admin's follows the issuer. */
+async function importOrg(db: D1Database, user: SessionUser, issuer: string, now: Date, create: boolean): Promise<string | null> {
+  if (user.role !== 'superadmin') return orgOf(user);
+  if (create) return ensureOrg(db, issuer, now);
+  const row = await stmt(db, 'SELECT id FROM orgs WHERE name = ?1', issuer).first<{ id: string }>();
+  return row?.id ?? null;
+}
+
+async function existingPlanId(db: D1Database, orgId: string | null, docNumber: string | null): Promise<string | null> {
+  if (!orgId || !docNumber) return null;
+  const row = await stmt(db, 'SELECT id FROM plans WHERE org_id = ?1 AND doc_number = ?2', orgId, docNumber).first<{ id: string }>();
+  return row?.id ?? null;
+}
+
+function resolveUnits(parsed: ParsedPlan, index: Map<string, { id: string; name: string; alias: boolean }>): UnitResolution[] {
+  const counts = new Map<string, number>();
+  for (const it of parsed.items) {
+    for (const n of new Set([...it.leadUnits, ...it.coUnits, ...it.areas])) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return [...counts].map(([name, items]) => {
+    const hit = index.get(name);
+    if (hit) return { name, status: hit.alias ? 'alias' : 'existing', unitId: hit.id, unitName: hit.name, items } as const;
+    return { name, status: isGroupName(name) ? 'group' : 'new', unitId: null, unitName: null, items } as const;
+  });
+}
+
+const AliasParam = z.object({ alias: z.string().min(1).max(100) });
+
+export const imports = new Hono<AppEnv>()
+  .use(requireRole('admin'))
+  .post('/preview', validate('json', ImportDocumentBody), async (c) => {
+    const { text, fileName } = c.req.valid('json');
+    const db = c.env.DB;
+    const user = c.var.user!;
+    const parsed = parseOrReject(text, fileName);
+    const orgId = await importOrg(db, user, parsed.plan.issuer, c.var.now(), false);
+    const index = orgId ? await unitNameIndex(db, orgId) : new Map();
+    const planId = await existingPlanId(db, orgId, parsed.plan.docNumber);
+    let existing = null;
+    if (planId) {
+      const items = await listItems(db, planId);
+      const diff = diffPlan(items, parsed.items, (n) => index.get(n)?.name ?? n);
+      existing = { planId, diff };
+    }
+    const orgName = orgId ? (await stmt(db, 'SELECT name FROM orgs WHERE id = ?1', orgId).first<{ name: string }>())?.name ?? null : null;
+    return c.json({
+      parsed,
+      units: resolveUnits(parsed, index),
+      existing,
+      issuerMatches: !orgName || orgName === parsed.plan.issuer,
+    });
+  })
+  .post('/commit', validate('json', ImportCommitBody), async (c) => {
+    const body = c.req.valid('json');
+    const db = c.env.DB;
+    const user = c.var.user!;
+    const now = c.var.now();
+    const parsed = parseOrReject(body.text, body.fileName);
+    const orgId = (await importOrg(db, user, parsed.plan.issuer, now, true))!;
+    const index = await unitNameIndex(db, orgId);
+    for (const a of body.aliases) {
+      assertAliasable(a.name);
+      const target = [...index.values()].find((u) => u.id === a.unitId);
+      if (!target) throw badRequest(`“${a.name}”对应的单位不存在`, { aliases: a.name });
+      if (index.has(a.name)) throw conflict(`“${a.name}”已是一个单位名称或别名`);
+    }
+    const planId = await existingPlanId(db, orgId, parsed.plan.docNumber);
+    if (planId && body.mode !== 'update') {
+      throw conflict(`文号为 ${parsed.plan.docNumber} 的工作方案已导入，请确认差异后选择更新`, { planId });
+    }
+    // Aliases first, so the plan's names resolve to the units the admin chose.
+    const aliasWrites = body.aliases.flatMap((a) => aliasStatements(db, { orgId, alias: a.name, unitId: a.unitId, userId: user.id, now }));
+    if (aliasWrites.length) await db.batch(aliasWrites);
+    if (planId) {
+      const items = await listItems(db, planId);
+      const fresh = await unitNameIndex(db, orgId);
+      const diff = diffPlan(items, parsed.items, (n) => fresh.get(n)?.name ?? n);
+      const result = await applyPlanUpdate(db, { planId, orgId, parsed, diff, userId: user.id, now });
+      return c.json({ mode: 'update' as const, planId, ...result });
+    }
+    const result = await commitPlan(db, {
+      orgId,
+      parsed,
+      userId: user.id,
+      now,
+      cycle: body.cycle,
+      dueDay: body.dueDay,
+      sourceName: body.fileName ?? null,
+      sourceSha256: await sha256Hex(body.text),
+    });
+    return c.json({ mode: 'create' as const, ...result, warnings: parsed.warnings.length }, 201);
+  });
+
+export const aliases = new Hono<AppEnv>()
+  .use(requireRole('admin'))
+  .get('/', async (c) => c.json({ units: await listUnitsWithAliases(c.env.DB, orgOf(c.var.user!, c.req.query('orgId'))) }))
+  .post('/', validate('json', AliasBody), async (c) => {
+    const { alias, unitId } = c.req.valid('json');
+    assertAliasable(alias);
+    const user = c.var.user!;
+    const orgId = user.role === 'superadmin'
+      ? (await stmt(c.env.DB, 'SELECT org_id FROM units WHERE id = ?1', unitId).first<{ org_id: string }>())?.org_id
+      : orgOf(user);
+    if (!orgId) throw notFound('未找到该单位');
+    await addAlias(c.env.DB, { orgId, alias, unitId, userId: user.id, now: c.var.now() });
+    return c.json({ ok: true }, 201);
+  })
+  .delete('/:alias', validate('param', AliasParam), async (c) => {
+    const user = c.var.user!;
+    await removeAlias(c.env.DB, { orgId: orgOf(user, c.req.query('orgId')), alias: c.req.valid('param').alias, userId: user.id, now: c.var.now() });
+    return c.json({ ok: true });
+  });
