@@ -20,7 +20,13 @@ export default defineConfig({
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   server: {
-    proxy: { '/api': 'http://localhost:8787' },
+    // The worker refuses cross-origin writes (CSRF): present proxied calls as its own origin.
+    proxy: {
+      '/api': {
+        target: 'http://localhost:8787',
+        configure: (proxy) => proxy.on('proxyReq', (req) => req.setHeader('origin', 'http://localhost:8787')),
+      },
+    },
   },
   plugins: [
     VitePWA({

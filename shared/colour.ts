@@ -11,7 +11,8 @@ export interface ColourInput {
   period: string;
   dueDay: number;
   now: Date;
-  /** The unit's current report for the period, if any. */
+  /** The unit's current report for the period, if any. A draft with a submittedAt is an
+   *  amendment of a returned report and counts as returned. */
   report?: {
     status: ReportStatus;
     state: ReportState;
@@ -42,7 +43,10 @@ export const COLOUR_LABEL: Record<Colour, string> = {
  * grey: reported 未启动.
  */
 export function colourOf(input: ColourInput): ColourResult {
-  const { period, dueDay, now, report } = input;
+  const { period, dueDay, now } = input;
+  // A draft that was submitted before is a returned report being amended: still 被退回.
+  const report =
+    input.report?.state === 'draft' && input.report.submittedAt ? { ...input.report, state: 'returned' as const } : input.report;
   const pastDue = isPastDue(period, dueDay, now);
   const counted = report && report.submittedAt && report.state !== 'draft';
   if (!counted) {

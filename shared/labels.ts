@@ -48,3 +48,7 @@ export const PHOTO_TYPES = ['image/jpeg', 'image/webp'] as const;
 export const CLIENT_TIME_HEADER = 'x-client-time';
 /** Header with the hex SHA-256 of an uploaded photo body. */
 export const CONTENT_SHA256_HEADER = 'x-content-sha256';
+
+/** Passwords: at least this long, no composition rules (OWASP ASVS; checked again by the server). */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;

@@ -1,21 +1,38 @@
 // The app shell: session gate, header, the current screen and the bottom tab bar.
 import { useEffect } from 'preact/hooks';
 import { ROLE_LABEL } from '../../shared/labels';
+import { listenForInstall } from './components/install';
+import { OutboxBanner } from './components/outbox-banner';
 import { StatusBar } from './components/status-bar';
 import { TabBar } from './components/tab-bar';
 import { useStore } from './lib/store';
 import { LazyScreen, matchPath, usePath } from './router';
 import { routes } from './routes';
+import { ChangePassword } from './screens/change-password';
 import { Login } from './screens/login';
 import { refreshSession, sessionStore } from './state/session';
+import { outboxSummaryStore } from './outbox/signal';
+
+// Caught before any screen asks: the prompt fires once, early.
+listenForInstall();
 
 export function App() {
   const session = useStore(sessionStore);
   const { path, query } = usePath();
 
+  const outbox = useStore(outboxSummaryStore);
+
   useEffect(() => {
     void refreshSession();
   }, []);
+
+  // The field sync (outbox drain + pulling the user's tasks) starts once someone is signed in;
+  // loaded lazily to keep it out of the first bundle.
+  // Not before the initial password is changed: every data call would answer 403 until then.
+  const signedInId = session.status === 'signed_in' && !session.me.mustChangePassword ? session.me.id : null;
+  useEffect(() => {
+    if (signedInId) void import('./outbox/runtime').then((m) => m.startFieldSync());
+  }, [signedInId]);
 
   if (session.status === 'loading') {
     return <p class="splash" aria-live="polite">督办 · 加载中…</p>;
@@ -25,6 +42,8 @@ export function App() {
   }
 
   const { me } = session;
+  // First sign-in: nothing else until the one-time initial password is replaced.
+  if (me.mustChangePassword) return <ChangePassword forced />;
   let match: { route: (typeof routes)[number]; params: Record<string, string> } | null = null;
   for (const route of routes) {
     const params = matchPath(route.pattern, path);
@@ -43,6 +62,7 @@ export function App() {
         </span>
       </header>
       <StatusBar />
+      <OutboxBanner />
       <main class="screen" id="main">
         {match ? (
           <LazyScreen load={match.route.load} params={match.params} query={query} />
@@ -50,7 +70,7 @@ export function App() {
           <p class="empty">页面不存在。</p>
         )}
       </main>
-      <TabBar active={match?.route.tab ?? null} role={me.role} />
+      <TabBar active={match?.route.tab ?? null} role={me.role} badges={{ outbox: outbox.unsent }} />
     </div>
   );
 }

@@ -37,6 +37,7 @@ export const ErrorCode = z.enum([
   'not_found',
   'conflict',
   'missing_photos',
+  'checksum_mismatch',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

@@ -1,9 +1,25 @@
 // Progress reports (进展报告): the body the phone sends and the record the server returns.
+//
+// Upload protocol, every step idempotent and keyed by the client's report UUID:
+//  1. PUT  /api/reports/:id                    ReportBody (declares photos) -> Report
+//  2. PUT  /api/reports/:id/photos/:photoId    raw image/jpeg|image/webp, headers x-content-sha256
+//          (hex SHA-256 of the body) and x-client-time (phone clock, ISO) -> PhotoUploadResult;
+//     PUT  …/photos/:photoId/thumb             the same for the small one (≤ 512 KB, optional)
+//  3. POST /api/reports/:id/submit             -> Report; 409 missing_photos {missing: [ids]}
+// A replay answers as the first time. 409 conflict: a different body for a submitted report,
+// different bytes for an arrived photo, a second report id for the same task/unit/period
+// (details.reportId names the existing one). 400 checksum_mismatch: the bytes that arrived are
+// not the ones hashed (a cut-off transfer) — nothing was stored, send the photo again.
 import { z } from 'zod';
-import { MAX_PHOTOS, REPORT_STATES, REPORT_STATUSES } from '../labels';
+import { MAX_PHOTOS, PHOTO_TYPES, REPORT_STATES, REPORT_STATUSES } from '../labels';
 import { Id, IsoDateTime, Location, LongText, Period } from './common';
 
 export { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, REPORT_STATE_LABEL, REPORT_STATUS_LABEL } from '../labels';
+
+/** Path parameters: `:id` of a report, task or unit; a photo of a report; a verification code. */
+export const IdParam = z.object({ id: Id });
+export const PhotoParam = z.object({ id: Id, photoId: Id });
+export const VerifyParam = z.object({ code: z.string().trim().min(1).max(40) });
 
 export const ReportStatus = z.enum(REPORT_STATUSES);
 export type ReportStatus = z.infer<typeof ReportStatus>;
@@ -96,6 +112,8 @@ export type Instruction = z.infer<typeof Instruction>;
 
 export const InstructionBody = z
   .object({
+    /** Optional client UUID so a retried POST never creates a second instruction. */
+    id: Id.optional(),
     itemId: Id,
     reportId: Id.optional(),
     text: z.string().trim().min(1, '请填写批示内容').max(2000),
@@ -106,6 +124,32 @@ export type InstructionBody = z.infer<typeof InstructionBody>;
 /** Why a reviewer should look twice at a report's evidence. */
 export const ReportFlag = z.enum(['clock_skew', 'captured_after_received']);
 export type ReportFlag = z.infer<typeof ReportFlag>;
+
+/** A report body as the server stored it: defaults resolved (unit, period), times in UTC. */
+export const StoredReportBody = z.object({
+  taskId: Id,
+  unitId: Id,
+  period: Period,
+  status: ReportStatus,
+  percent: z.number().int(),
+  targetValues: z.array(TargetValue),
+  progress: z.string(),
+  problems: z.string(),
+  nextSteps: z.string(),
+  capturedAt: IsoDateTime,
+  location: Location.nullable(),
+  photos: z.array(PhotoDecl),
+});
+export type StoredReportBody = z.infer<typeof StoredReportBody>;
+
+/** An earlier revision of a returned-and-amended report (history is kept, oldest first). */
+export const ReportRevision = z.object({
+  revision: z.number().int(),
+  body: StoredReportBody,
+  submittedAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTime,
+});
+export type ReportRevision = z.infer<typeof ReportRevision>;
 
 export const Report = z.object({
   id: Id,
@@ -125,7 +169,11 @@ export const Report = z.object({
   nextSteps: z.string(),
   capturedAt: IsoDateTime.nullable(),
   receivedAt: IsoDateTime,
+  /** Server time of the latest submission. */
   submittedAt: IsoDateTime.nullable(),
+  /** Server time of the first submission: the one timeliness (按时/逾期) is judged on. */
+  firstSubmittedAt: IsoDateTime.nullable(),
+  updatedAt: IsoDateTime,
   location: Location.nullable(),
   verifyCode: z.string(),
   clockSkewMs: z.number().int().nullable(),
@@ -133,5 +181,49 @@ export const Report = z.object({
   revision: z.number().int(),
   photos: z.array(ReportPhoto),
   reviews: z.array(Review),
+  history: z.array(ReportRevision),
 });
 export type Report = z.infer<typeof Report>;
+
+/** `GET /api/reports/:id`: the report plus the instructions (批示) on it and on its task. */
+export const ReportDetail = Report.extend({ instructions: z.array(Instruction) });
+export type ReportDetail = z.infer<typeof ReportDetail>;
+
+/** Answer of `PUT /api/reports/:id/photos/:photoId` and `…/thumb` (same on every replay). */
+export const PhotoUploadResult = z.object({
+  reportId: Id,
+  photoId: Id,
+  kind: z.enum(['photo', 'thumb']),
+  contentType: z.enum(PHOTO_TYPES),
+  size: z.number().int(),
+  sha256: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  receivedAt: IsoDateTime,
+});
+export type PhotoUploadResult = z.infer<typeof PhotoUploadResult>;
+
+export const TaskReportsQuery = z.object({ period: Period.optional() });
+
+/** `GET /api/tasks/:id/reports?period=`: the lead unit's report is the consolidated one. */
+export const TaskReportsResponse = z.object({
+  taskId: Id,
+  period: Period.nullable(),
+  units: z.array(z.object({ id: Id, name: z.string(), role: z.enum(['lead', 'co', 'area']) })),
+  reports: z.array(Report),
+});
+export type TaskReportsResponse = z.infer<typeof TaskReportsResponse>;
+
+export const InstructionListResponse = z.object({ instructions: z.array(Instruction) });
+export type InstructionListResponse = z.infer<typeof InstructionListResponse>;
+
+/** `GET /api/verify/:code`: the server's record behind a verification code (核验码). */
+export const VerifyResponse = z.object({
+  verifyCode: z.string(),
+  planId: Id,
+  planTitle: z.string(),
+  taskNumber: z.string(),
+  taskTitle: z.string(),
+  report: Report,
+});
+export type VerifyResponse = z.infer<typeof VerifyResponse>;

@@ -5,11 +5,27 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './env';
 import { errorResponse, handleError, notFound, tooLarge } from './lib/errors';
 import { loadSession } from './middleware/auth';
+import { apiSecurityHeaders, csrfProtection } from './middleware/security';
 import { injectFaults } from './middleware/faults';
+import { audit } from './routes/audit';
 import { auth, me } from './routes/auth';
+import { circular } from './routes/circular';
+import { dashboard } from './routes/dashboard';
+import { items } from './routes/items';
+import { planEdit } from './routes/plan-edit';
+import { directory, search } from './routes/search';
+import { supervision } from './routes/supervision';
 import { health } from './routes/health';
 import { aliases, imports } from './routes/imports';
+import { instructions } from './routes/instructions';
+import { photos } from './routes/photos';
 import { plans } from './routes/plans';
+import { reports } from './routes/reports';
+import { sync } from './routes/sync';
+import { tasks } from './routes/tasks';
+import { unitDue } from './routes/unit-due';
+import { verify } from './routes/verify';
+import { users } from './routes/users';
 
 /** JSON bodies are small; photo uploads have their own streaming limit. */
 const JSON_BODY_LIMIT = 512 * 1024;
@@ -22,16 +38,35 @@ export function createApp(deps: AppDeps) {
     c.set('now', deps.now);
     await next();
   });
+  // Security headers first, so every /api answer (errors and 404s too) carries them.
+  app.use('/api/*', apiSecurityHeaders);
   const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: (c) => errorResponse(c, tooLarge('请求内容过大')) });
   // Photo bodies (up to 10 MB) are limited while streaming by their own route.
   app.use('/api/*', (c, next) => (/\/photos\//.test(c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', injectFaults);
+  app.use('/api/*', csrfProtection);
   app.use('/api/*', loadSession);
   return app
     .route('/api/health', health)
     .route('/api/auth', auth)
     .route('/api/me', me)
     .route('/api/plans', plans)
+    .route('/api/plans', dashboard)
+    .route('/api/plans', circular)
+    .route('/api/plans', supervision)
+    .route('/api/plans', directory)
+    .route('/api/plans', planEdit)
+    .route('/api/items', items)
+    .route('/api/search', search)
+    .route('/api/reports', reports)
+    .route('/api/reports', photos)
+    .route('/api/tasks', tasks)
+    .route('/api/units', unitDue)
+    .route('/api/sync', sync)
+    .route('/api/verify', verify)
+    .route('/api/instructions', instructions)
+    .route('/api/users', users)
+    .route('/api/audit', audit)
     .route('/api/imports', imports)
     .route('/api/aliases', aliases);
 }

@@ -2,17 +2,121 @@
 // an `if (oldVersion < N)` step for every change; never edit an earlier step.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Me } from '../../../shared/schemas/auth';
+import type { Location } from '../../../shared/schemas/common';
 import type { Item, PlanSummary } from '../../../shared/schemas/plan';
+import type { Instruction, Report, ReportBody, ReportStatus } from '../../../shared/schemas/report';
+
+/** A photo as the phone processed it: resized, watermarked JPEG plus a 320 px thumbnail. */
+export interface PhotoMeta {
+  id: string;
+  /** Phone time of capture (ISO). */
+  takenAt: string;
+  location?: Location;
+  width: number;
+  height: number;
+  size: number;
+  thumbSize: number;
+  /** Hex SHA-256 of the JPEG bodies, sent as x-content-sha256. */
+  sha256: string;
+  thumbSha256: string;
+  /** Already on the server (a returned report being amended): declared, never uploaded again. */
+  remote?: boolean;
+  /** For a remote photo: where the server serves its thumbnail. */
+  thumbUrl?: string | null;
+}
+
+/** The bytes of one photo (draft or queued). ArrayBuffers, not Blobs: every engine stores them. */
+export interface PhotoBlobRecord {
+  id: string;
+  reportId: string;
+  full: ArrayBuffer;
+  thumb: ArrayBuffer;
+}
+
+/** What the report form holds, saved as the user types (one draft per user and task). */
+export interface DraftFields {
+  status: ReportStatus;
+  percent: number;
+  /** targetId → the value as typed (kept as text so "12." survives a save). */
+  targetValues: Record<string, string>;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+}
+
+export interface DraftRecord {
+  /** `${userId}:${taskId}` */
+  key: string;
+  userId: string;
+  taskId: string;
+  /** The client UUID the report will carry (also the watermark's verification code). */
+  reportId: string;
+  /** The period the report is for (the server's word when it was reachable). */
+  period?: string;
+  fields: DraftFields;
+  location?: Location;
+  photos: PhotoMeta[];
+  createdAt: string;
+  updatedAt: string;
+  /** Set when the draft came back from the outbox to be fixed: what the server said. */
+  serverMessage?: string;
+}
+
+export type OutboxState = 'queued' | 'sending' | 'needs_action' | 'submitted';
+
+export interface OutboxPhoto extends PhotoMeta {
+  sent: boolean;
+  thumbSent: boolean;
+}
+
+export interface OutboxError {
+  status: number;
+  code: string;
+  message: string;
+  at: string;
+}
+
+/** A report waiting to reach the server, keyed by its client UUID. */
+export interface OutboxItem {
+  id: string;
+  /** Queue order: drained lowest first. */
+  seq: number;
+  userId: string;
+  taskId: string;
+  /** For the list: task number and text, unit, period. */
+  title: { number: string; text: string; unitName: string; period?: string };
+  body: ReportBody;
+  photos: OutboxPhoto[];
+  /** PUT /api/reports/:id acknowledged for the current body. */
+  reportSent: boolean;
+  state: OutboxState;
+  attempts: number;
+  /** Epoch ms before which automatic retries wait (backoff). */
+  nextAttemptAt: number;
+  lastError: OutboxError | null;
+  queuedAt: string;
+  submittedAt: string | null;
+  verifyCode: string;
+}
 
 export interface DubanDB extends DBSchema {
   /** Small named values: the signed-in user, sync cursor, settings. */
   meta: { key: string; value: unknown };
   plans: { key: string; value: PlanSummary };
   items: { key: string; value: Item; indexes: { byPlan: string } };
+  // v2: the field app.
+  outbox: { key: string; value: OutboxItem; indexes: { bySeq: number } };
+  photoBlobs: { key: string; value: PhotoBlobRecord; indexes: { byReport: string } };
+  drafts: { key: string; value: DraftRecord; indexes: { byUser: string } };
+  reports: { key: string; value: Report; indexes: { byTask: string } };
+  instructions: { key: string; value: Instruction; indexes: { byItem: string } };
 }
 
 export const DB_NAME = 'duban';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+/** Stores that only mirror the server: cleared at sign-out (never outbox, photoBlobs, drafts). */
+export const CACHE_STORES = ['plans', 'items', 'reports', 'instructions'] as const;
 
 let dbPromise: Promise<IDBPDatabase<DubanDB>> | null = null;
 
@@ -23,6 +127,13 @@ export function openDubanDB(): Promise<IDBPDatabase<DubanDB>> {
         db.createObjectStore('meta');
         db.createObjectStore('plans', { keyPath: 'id' });
         db.createObjectStore('items', { keyPath: 'id' }).createIndex('byPlan', 'planId');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('bySeq', 'seq');
+        db.createObjectStore('photoBlobs', { keyPath: 'id' }).createIndex('byReport', 'reportId');
+        db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('byUser', 'userId');
+        db.createObjectStore('reports', { keyPath: 'id' }).createIndex('byTask', 'taskId');
+        db.createObjectStore('instructions', { keyPath: 'id' }).createIndex('byItem', 'itemId');
       }
     },
     blocking() {

@@ -4,7 +4,10 @@ import { ROLE_LABEL } from '../../../shared/labels';
 import { useStore } from '../lib/store';
 import { updateStore } from '../lib/sw-register';
 import { applyTextSize, getTextSize, type TextSize } from '../lib/text-size';
-import { sessionStore, signOut } from '../state/session';
+import { FieldSettings, SignOutButton } from '../components/field-settings';
+import { MySessions } from '../components/my-sessions';
+import { Link } from '../router';
+import { sessionStore } from '../state/session';
 
 export default function MeScreen() {
   const session = useStore(sessionStore);
@@ -45,9 +48,17 @@ export default function MeScreen() {
           )}
         </p>
       </div>
-      <button type="button" class="btn btn-block btn-danger" onClick={() => void signOut()}>
-        退出登录
-      </button>
+      {(me.role === 'admin' || me.role === 'superadmin') && (
+        <div class="card">
+          <h2 class="card-title">管理</h2>
+          <Link class="btn btn-block" href="/admin/accounts">
+            账号管理
+          </Link>
+        </div>
+      )}
+      <MySessions />
+      <FieldSettings />
+      <SignOutButton me={me} />
     </section>
   );
 }

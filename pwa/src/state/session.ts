@@ -3,6 +3,7 @@ import type { Me } from '../../../shared/schemas/auth';
 import { api, ApiFailure, unwrap } from '../api/client';
 import { openDubanDB } from '../db/schema';
 import { createStore } from '../lib/store';
+import { clearCachedData } from '../sync/cache';
 
 export type SessionState =
   | { status: 'loading' }
@@ -54,8 +55,8 @@ export async function signOut(): Promise<void> {
   } catch (e) {
     if (!(e instanceof ApiFailure) || !(e.isNetwork || e.status === 401)) throw e;
   }
-  const db = await openDubanDB();
-  const tx = db.transaction(['meta', 'plans', 'items'], 'readwrite');
-  await Promise.all([tx.objectStore('meta').clear(), tx.objectStore('plans').clear(), tx.objectStore('items').clear(), tx.done]);
+  // Cached task data goes; the outbox, its photos and drafts stay (they upload after the next
+  // sign-in of the same user).
+  await clearCachedData();
   sessionStore.set({ status: 'signed_out' });
 }

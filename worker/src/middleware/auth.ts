@@ -1,35 +1,54 @@
 // Who is calling, and the guards every route declares. Permission checks live here and in
 // the scope helpers, never ad hoc in handlers.
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../../shared/schemas/auth';
 import type { AppEnv, SessionUser } from '../env';
 import { ApiError, forbidden, unauthorized } from '../lib/errors';
-import { lookupSession, SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS } from '../lib/session';
+import { lookupSession, SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS, SESSION_TTL_MS } from '../lib/session';
 
 export function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:';
 }
 
+/** `__Host-duban_session` over HTTPS (Secure, no Domain, Path=/), `duban_session` on plain local HTTP. */
 export function sessionCookieName(c: Context): string {
   return isHttps(c) ? SESSION_COOKIE_HTTPS : SESSION_COOKIE_HTTP;
 }
 
+/** HttpOnly, SameSite=Lax; over HTTPS hono's `prefix: 'host'` adds __Host-, Secure and Path=/. */
+export function setSessionCookie(c: Context, token: string): void {
+  const opts = { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000) } as const;
+  if (isHttps(c)) setCookie(c, SESSION_COOKIE_HTTP, token, { ...opts, prefix: 'host' });
+  else setCookie(c, SESSION_COOKIE_HTTP, token, opts);
+}
+
+export function clearSessionCookie(c: Context): void {
+  if (isHttps(c)) deleteCookie(c, SESSION_COOKIE_HTTP, { path: '/', prefix: 'host', httpOnly: true, sameSite: 'Lax' });
+  else deleteCookie(c, SESSION_COOKIE_HTTP, { path: '/', httpOnly: true, sameSite: 'Lax' });
+}
+
+/** The caller's address as Cloudflare saw it (absent when running without Cloudflare in front). */
+export function clientIp(c: Context): string | null {
+  const ip = c.req.header('cf-connecting-ip')?.trim();
+  return ip ? ip.slice(0, 64) : null;
+}
+
 /** Resolves the session cookie into `c.var.user` (null when absent or invalid). */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = getCookie(c, sessionCookieName(c));
+  const token = isHttps(c) ? getCookie(c, SESSION_COOKIE_HTTP, 'host') : getCookie(c, SESSION_COOKIE_HTTP);
   c.set('user', token ? await lookupSession(c.env.DB, token, c.var.now()) : null);
   await next();
 };
+
+const passwordChangeRequired = () => new ApiError(403, 'password_change_required', '首次登录请先修改初始密码');
 
 /** Signed in, with the initial password already changed. */
 export const requireUser = createMiddleware<AppEnv & { Variables: { user: SessionUser } }>(async (c, next) => {
   const user = c.var.user;
   if (!user) throw unauthorized();
-  if (user.mustChangePassword) {
-    throw new ApiError(403, 'password_change_required', '首次登录请先修改初始密码');
-  }
+  if (user.mustChangePassword) throw passwordChangeRequired();
   await next();
 });
 
@@ -39,11 +58,15 @@ export const requireSession = createMiddleware<AppEnv & { Variables: { user: Ses
   await next();
 });
 
-/** One of these roles. The super-admin passes every role check. */
+/**
+ * One of these roles, signed in with the initial password changed (so requireRole alone is
+ * enough). The super-admin passes every role check.
+ */
 export function requireRole(...roles: Role[]) {
   return createMiddleware<AppEnv & { Variables: { user: SessionUser } }>(async (c, next) => {
     const user = c.var.user;
     if (!user) throw unauthorized();
+    if (user.mustChangePassword) throw passwordChangeRequired();
     if (user.role !== 'superadmin' && !roles.includes(user.role)) throw forbidden();
     await next();
   });
@@ -58,4 +81,10 @@ export function orgOf(user: SessionUser, requested?: string | null): string {
   if (!user.orgId) throw forbidden();
   if (requested && requested !== user.orgId) throw forbidden();
   return user.orgId;
+}
+
+/** Like orgOf, but a super-admin without a choice means every organisation (null). */
+export function orgFilterOf(user: SessionUser, requested?: string | null): string | null {
+  if (user.role === 'superadmin') return requested ?? null;
+  return orgOf(user, requested);
 }

@@ -1,44 +1,57 @@
-// Sign-in, sign-out and the signed-in user.
+// Sign-in, sign-out, password change, and the signed-in user with their devices (sessions).
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import { LoginBody } from '../../../shared/schemas/auth';
+import { LoginBody, PasswordChangeBody, SessionParam } from '../../../shared/schemas/auth';
 import type { AppEnv } from '../env';
-import { findCredentials, getMe } from '../db/users';
+import { anyLocked, clearAttemptsStatement, forgetOldAttemptsStatement, ipKey, lockedUntil, recordFailureStatements, userKey } from '../db/login-attempts';
+import { isActiveSessionOf, listActiveSessions, revokeOtherSessionsStatement } from '../db/sessions';
+import { changeOwnPasswordStatement, findCredentials, findCredentialsById, getMe, passwordChangeAuditStatement } from '../db/users';
 import { auditStatement } from '../lib/audit';
-import { ApiError } from '../lib/errors';
-import { verifyPassword } from '../lib/password';
-import { createSessionStatement, revokeSessionStatement, SESSION_TTL_MS } from '../lib/session';
+import { ApiError, conflict, notFound, unauthorized } from '../lib/errors';
+import { hashPassword, passwordProblem, verifyAgainstNothing, verifyPassword } from '../lib/password';
+import { createSessionStatement, revokeSessionStatement } from '../lib/session';
 import { validate } from '../lib/validate';
-import { isHttps, requireSession, sessionCookieName } from '../middleware/auth';
+import { clearSessionCookie, clientIp, requireSession, setSessionCookie } from '../middleware/auth';
 
+/** One answer for unknown user, wrong password and disabled account. */
 const badCredentials = () => new ApiError(401, 'unauthorized', '用户名或密码错误');
+const locked = () => new ApiError(429, 'locked', '登录失败次数过多，账号已暂时锁定，请 15 分钟后再试');
+const newPasswordRefused = (message: string) =>
+  new ApiError(400, 'validation', message, { newPassword: message });
 
 export const auth = new Hono<AppEnv>()
   .post('/login', validate('json', LoginBody), async (c) => {
     const { username, password } = c.req.valid('json');
+    const db = c.env.DB;
     const now = c.var.now();
-    const creds = await findCredentials(c.env.DB, username);
-    // Hash even for an unknown user so timing does not reveal which usernames exist.
-    const ok = creds
-      ? await verifyPassword(password, creds.password)
-      : await verifyPassword(password, { hash: '00', salt: '00', iterations: 100_000 }).then(() => false);
-    if (!creds || !ok || creds.disabled) throw badCredentials();
-    const { session, statement } = await createSessionStatement(c.env.DB, creds.id, now, {
+    const ip = clientIp(c);
+    const keys = [userKey(username), ...(ip ? [ipKey(ip)] : [])];
+    // A lock answers before any hashing, for unknown usernames too: it says nothing about accounts.
+    if (await lockedUntil(db, keys, now)) throw locked();
+    const creds = await findCredentials(db, username);
+    // One full PBKDF2 derivation on every path, so timing does not tell which usernames exist.
+    const ok = creds ? await verifyPassword(password, creds.password) : await verifyAgainstNothing(password);
+    if (!creds || !ok || creds.disabled) {
+      const statements = recordFailureStatements(db, keys, now);
+      const results = await db.batch([
+        ...statements,
+        forgetOldAttemptsStatement(db, now),
+        ...(creds
+          ? [auditStatement(db, { orgId: creds.orgId, userId: null, action: 'login_failed', entityType: 'user', entityId: creds.id, summary: ip ? `来自 ${ip}` : '' }, now)]
+          : []),
+      ]);
+      throw anyLocked(results.slice(0, statements.length)) ? locked() : badCredentials();
+    }
+    const { session, statement } = await createSessionStatement(db, creds.id, now, {
       userAgent: c.req.header('user-agent'),
-      ip: c.req.header('cf-connecting-ip'),
+      ip,
     });
-    await c.env.DB.batch([
+    await db.batch([
       statement,
-      auditStatement(c.env.DB, { orgId: creds.orgId, userId: creds.id, action: 'login', entityType: 'user', entityId: creds.id }, now),
+      clearAttemptsStatement(db, userKey(username)),
+      auditStatement(db, { orgId: creds.orgId, userId: creds.id, action: 'login', entityType: 'user', entityId: creds.id }, now),
     ]);
-    setCookie(c, sessionCookieName(c), session.token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: isHttps(c),
-      path: '/',
-      maxAge: Math.floor(SESSION_TTL_MS / 1000),
-    });
-    return c.json({ ok: true });
+    setSessionCookie(c, session.token);
+    return c.json({ ok: true, mustChangePassword: creds.mustChangePassword });
   })
   .post('/logout', requireSession, async (c) => {
     const user = c.var.user!;
@@ -47,8 +60,67 @@ export const auth = new Hono<AppEnv>()
       revokeSessionStatement(c.env.DB, user.sessionId, user.id, now),
       auditStatement(c.env.DB, { orgId: user.orgId, userId: user.id, action: 'logout', entityType: 'user', entityId: user.id }, now),
     ]);
-    deleteCookie(c, sessionCookieName(c), { path: '/', secure: isHttps(c) });
+    clearSessionCookie(c);
+    return c.json({ ok: true });
+  })
+  /**
+   * Change one's own password with the current one. Clears the forced change of a first sign-in;
+   * this session stays, every other session of the user ends.
+   */
+  .post('/password', requireSession, validate('json', PasswordChangeBody), async (c) => {
+    const user = c.var.user!;
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const db = c.env.DB;
+    const now = c.var.now();
+    // Wrong current passwords count like failed sign-ins: a stolen session cannot guess on.
+    const keys = [userKey(user.username)];
+    if (await lockedUntil(db, keys, now)) throw locked();
+    const creds = await findCredentialsById(db, user.id);
+    if (!creds) throw unauthorized();
+    if (!(await verifyPassword(currentPassword, creds.password))) {
+      const results = await db.batch(recordFailureStatements(db, keys, now));
+      if (anyLocked(results)) throw locked();
+      throw new ApiError(400, 'validation', '当前密码不正确', { currentPassword: '当前密码不正确' });
+    }
+    if (newPassword === currentPassword) throw newPasswordRefused('新密码不能与当前密码相同');
+    const problem = passwordProblem(newPassword, user.username);
+    if (problem) throw newPasswordRefused(problem);
+    const hash = await hashPassword(newPassword);
+    const [changed] = await db.batch([
+      changeOwnPasswordStatement(db, user.id, creds.password.hash, hash, now),
+      revokeOtherSessionsStatement(db, user.id, user.sessionId, hash.hash, now),
+      clearAttemptsStatement(db, keys[0]!),
+      passwordChangeAuditStatement(
+        db,
+        { orgId: user.orgId, userId: user.id, summary: creds.mustChangePassword ? '首次登录修改初始密码' : '修改密码' },
+        hash.hash,
+        now,
+      ),
+    ]);
+    // Lost a race with another change from a different session: nothing took effect (the session
+    // revocation and the audit row are guarded by the new hash).
+    if (!changed?.meta.changes) throw conflict('密码刚刚已被修改，请重新登录后再试');
     return c.json({ ok: true });
   });
 
-export const me = new Hono<AppEnv>().get('/', requireSession, async (c) => c.json(await getMe(c.env.DB, c.var.user!)));
+export const me = new Hono<AppEnv>()
+  .get('/', requireSession, async (c) => c.json(await getMe(c.env.DB, c.var.user!)))
+  /** The devices this user is signed in on. */
+  .get('/sessions', requireSession, async (c) => {
+    const user = c.var.user!;
+    return c.json({ sessions: await listActiveSessions(c.env.DB, user.id, user.sessionId, c.var.now()) });
+  })
+  /** Sign out one device (this one too, if chosen). Another user's session is simply not found. */
+  .delete('/sessions/:id', requireSession, validate('param', SessionParam), async (c) => {
+    const user = c.var.user!;
+    const { id } = c.req.valid('param');
+    const db = c.env.DB;
+    const now = c.var.now();
+    if (!(await isActiveSessionOf(db, id, user.id, now))) throw notFound('未找到该登录设备');
+    await db.batch([
+      revokeSessionStatement(db, id, user.id, now),
+      auditStatement(db, { orgId: user.orgId, userId: user.id, action: 'session_revoke', entityType: 'user', entityId: user.id, summary: `退出登录设备 ${id}` }, now),
+    ]);
+    if (id === user.sessionId) clearSessionCookie(c);
+    return c.json({ ok: true, current: id === user.sessionId });
+  });

@@ -1,0 +1,130 @@
+// Pieces shared by the leader views: the plan and period picker, traffic lights with their
+// word, colour tiles that tap through to the list behind them, and percentage formatting.
+import type { ComponentChildren } from 'preact';
+import { COLOUR_LABEL, type Colour } from '../../../shared/colour';
+import { periodLabel } from '../../../shared/period';
+import type { ColourCounts } from '../../../shared/schemas/dashboard';
+import type { PlanSummary } from '../../../shared/schemas/plan';
+import { Link, navigate } from '../router';
+import '../screens/leader.css';
+
+export const COLOURS: Colour[] = ['red', 'amber', 'green', 'grey'];
+
+/** Short words for a tile: the colour's meaning, never the colour alone. */
+export const COLOUR_WORD: Record<Colour, string> = { red: '滞后/逾期', amber: '待报/困难/补报', green: '正常/完成', grey: '未启动' };
+export const COLOUR_NAME: Record<Colour, string> = { red: '红灯', amber: '黄灯', green: '绿灯', grey: '灰灯' };
+
+export function pct(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined) return '—';
+  return `${Math.round(rate * 1000) / 10}%`;
+}
+
+export function Light({ colour, label }: { colour: Colour; label?: string | null }) {
+  return <span class={`light light-${colour}`}>{label ?? COLOUR_LABEL[colour]}</span>;
+}
+
+/** Four tiles (红 黄 绿 灰) with counts; each taps through to its list. */
+export function ColourTiles({ counts, href, unit = '项' }: { counts: ColourCounts; href: (c: Colour) => string; unit?: string }) {
+  return (
+    <ul class="tiles" aria-label="红绿灯">
+      {COLOURS.map((c) => (
+        <li key={c}>
+          <Link class={`tile tile-${c}`} href={href(c)} aria-label={`${COLOUR_NAME[c]} ${COLOUR_WORD[c]} ${counts[c]} ${unit}`}>
+            <span class="tile-count">
+              {counts[c]}
+              <small>{unit}</small>
+            </span>
+            <span class="tile-word">
+              <span class={`dot dot-${c}`} aria-hidden="true" />
+              {COLOUR_WORD[c]}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Small coloured counts in a row (红 2 · 黄 1 …), for table rows; zeros are left out. */
+export function MiniCounts({ counts }: { counts: ColourCounts }) {
+  const shown = COLOURS.filter((c) => counts[c] > 0);
+  if (!shown.length) return <span class="meta">—</span>;
+  return (
+    <span class="mini-counts">
+      {shown.map((c) => (
+        <span key={c} class={`mini-count light-${c}`} title={COLOUR_WORD[c]}>
+          <span class={`dot dot-${c}`} aria-hidden="true" />
+          {COLOUR_NAME[c].slice(0, 1)}
+          {counts[c]}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Plan and period pickers that rewrite the URL (the URL is the state). */
+export function PlanPeriodBar({
+  plans,
+  planId,
+  period,
+  periods,
+  path,
+  keep = {},
+}: {
+  plans: PlanSummary[];
+  planId: string;
+  period: string | null;
+  periods: string[] | null;
+  path: string;
+  keep?: Record<string, string>;
+}) {
+  const go = (plan: string, per: string | null) => {
+    const q = new URLSearchParams({ ...keep, plan });
+    if (per) q.set('period', per);
+    navigate(`${path}?${q}`, { replace: true });
+  };
+  return (
+    <div class="picker">
+      {plans.length > 1 && (
+        <label class="picker-field">
+          <span class="visually-hidden">工作方案</span>
+          <select aria-label="工作方案" value={planId} onChange={(e) => go(e.currentTarget.value, null)}>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.year}年 · {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {periods && period && (
+        <label class="picker-field picker-period">
+          <span class="visually-hidden">报送周期</span>
+          <select aria-label="报送周期" value={period} onChange={(e) => go(planId, e.currentTarget.value)}>
+            {[...periods].reverse().map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}
+
+export function Section({ title, children, more }: { title: string; children: ComponentChildren; more?: { href: string; label: string } }) {
+  return (
+    <section class="ov-section">
+      <div class="ov-section-head">
+        <h2 class="section-title">{title}</h2>
+        {more && (
+          <Link class="more-link" href={more.href}>
+            {more.label} ›
+          </Link>
+        )}
+      </div>
+      {children}
+    </section>
+  );
+}

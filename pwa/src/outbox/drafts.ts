@@ -1,0 +1,163 @@
+// Drafts of the report form, saved to IndexedDB as the user types, and the step that turns a
+// finished draft into an outbox item (same client UUID, photo bytes stay in place).
+import type { Location } from '../../../shared/schemas/common';
+import type { ReportBody, TargetValue } from '../../../shared/schemas/report';
+import { verifyCodeOf } from '../../../shared/verify-code';
+import { openDubanDB, type DraftFields, type DraftRecord, type OutboxItem, type PhotoMeta } from '../db/schema';
+import { enqueue } from './store';
+
+export function draftKey(userId: string, taskId: string): string {
+  return `${userId}:${taskId}`;
+}
+
+export const EMPTY_FIELDS: DraftFields = {
+  status: 'on_track',
+  percent: 0,
+  targetValues: {},
+  progress: '',
+  problems: '',
+  nextSteps: '',
+};
+
+export async function getDraft(userId: string, taskId: string): Promise<DraftRecord | undefined> {
+  const db = await openDubanDB();
+  return db.get('drafts', draftKey(userId, taskId));
+}
+
+export async function listDrafts(userId: string): Promise<DraftRecord[]> {
+  const db = await openDubanDB();
+  return db.getAllFromIndex('drafts', 'byUser', userId);
+}
+
+export function newDraft(userId: string, taskId: string, nowIso: string, reportId: string = crypto.randomUUID()): DraftRecord {
+  return {
+    key: draftKey(userId, taskId),
+    userId,
+    taskId,
+    reportId,
+    fields: { ...EMPTY_FIELDS, targetValues: {} },
+    photos: [],
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  };
+}
+
+/** Saves the text fields (and location); photos are changed only by addPhoto/removePhoto. */
+export async function saveDraft(draft: DraftRecord): Promise<void> {
+  const db = await openDubanDB();
+  const tx = db.transaction('drafts', 'readwrite');
+  const stored = await tx.store.get(draft.key);
+  await tx.store.put({ ...draft, photos: stored?.photos ?? draft.photos });
+  await tx.done;
+}
+
+/**
+ * Stores a processed photo and lists it on the draft, in one transaction: either both or
+ * neither (a QuotaExceededError leaves the draft's text as it was).
+ */
+export async function addPhoto(draft: DraftRecord, meta: PhotoMeta, full: ArrayBuffer, thumb: ArrayBuffer): Promise<DraftRecord> {
+  const db = await openDubanDB();
+  const tx = db.transaction(['drafts', 'photoBlobs'], 'readwrite');
+  const stored = (await tx.objectStore('drafts').get(draft.key)) ?? draft;
+  const next: DraftRecord = { ...draft, photos: [...stored.photos.filter((p) => p.id !== meta.id), meta] };
+  await tx.objectStore('photoBlobs').put({ id: meta.id, reportId: draft.reportId, full, thumb });
+  await tx.objectStore('drafts').put(next);
+  await tx.done;
+  return next;
+}
+
+export async function removePhoto(draft: DraftRecord, photoId: string): Promise<DraftRecord> {
+  const db = await openDubanDB();
+  const tx = db.transaction(['drafts', 'photoBlobs'], 'readwrite');
+  const stored = (await tx.objectStore('drafts').get(draft.key)) ?? draft;
+  const next: DraftRecord = { ...draft, photos: stored.photos.filter((p) => p.id !== photoId) };
+  await tx.objectStore('photoBlobs').delete(photoId);
+  await tx.objectStore('drafts').put(next);
+  await tx.done;
+  return next;
+}
+
+export async function deleteDraft(draft: DraftRecord): Promise<void> {
+  const db = await openDubanDB();
+  const tx = db.transaction(['drafts', 'photoBlobs'], 'readwrite');
+  await tx.objectStore('drafts').delete(draft.key);
+  for (const p of draft.photos) if (!p.remote) await tx.objectStore('photoBlobs').delete(p.id);
+  await tx.done;
+}
+
+export interface ReportContext {
+  unitId?: string | null;
+  period?: string;
+  title: OutboxItem['title'];
+}
+
+/** Field errors in Chinese, keyed like the ReportBody (progress, percent, targetValues.<id>). */
+export function validateDraft(fields: DraftFields): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!fields.progress.trim()) errors.progress = '请填写进展情况';
+  if (fields.progress.length > 5000) errors.progress = '进展情况不能超过 5000 字';
+  if (fields.problems.length > 5000) errors.problems = '存在问题不能超过 5000 字';
+  if (fields.nextSteps.length > 5000) errors.nextSteps = '下步计划不能超过 5000 字';
+  if (!Number.isInteger(fields.percent) || fields.percent < 0 || fields.percent > 100) errors.percent = '完成进度应在 0–100 之间';
+  for (const [id, raw] of Object.entries(fields.targetValues)) {
+    if (raw.trim() === '') continue;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0) errors[`targetValues.${id}`] = '请填写不小于 0 的数字';
+  }
+  return errors;
+}
+
+export function bodyOf(draft: DraftRecord, ctx: ReportContext, capturedAt: string): ReportBody {
+  const targetValues: TargetValue[] = [];
+  for (const [targetId, raw] of Object.entries(draft.fields.targetValues)) {
+    if (raw.trim() === '') continue;
+    const value = Number(raw);
+    if (Number.isFinite(value)) targetValues.push({ targetId, value });
+  }
+  const f = draft.fields;
+  return {
+    taskId: draft.taskId,
+    ...(ctx.unitId ? { unitId: ctx.unitId } : {}),
+    ...(ctx.period ? { period: ctx.period } : {}),
+    status: f.status,
+    percent: f.percent,
+    targetValues,
+    progress: f.progress.trim(),
+    problems: f.problems.trim(),
+    nextSteps: f.nextSteps.trim(),
+    capturedAt,
+    ...(draft.location ? { location: cleanLocation(draft.location) } : {}),
+    photos: draft.photos.map((p) => ({
+      id: p.id,
+      takenAt: p.takenAt,
+      ...(p.location ? { location: cleanLocation(p.location) } : {}),
+    })),
+  };
+}
+
+function cleanLocation(l: Location): Location {
+  return { lat: l.lat, lng: l.lng, ...(l.accuracy !== undefined ? { accuracy: Math.min(100_000, Math.round(l.accuracy)) } : {}) };
+}
+
+/** 提交: the draft becomes an outbox item (the draft is removed in the same transaction). */
+export async function queueDraft(draft: DraftRecord, ctx: ReportContext, nowIso: string): Promise<OutboxItem> {
+  return enqueue(
+    {
+      id: draft.reportId,
+      userId: draft.userId,
+      taskId: draft.taskId,
+      title: ctx.title,
+      body: bodyOf(draft, ctx, nowIso),
+      photos: draft.photos.map((p) => ({ ...p, sent: !!p.remote, thumbSent: !!p.remote })),
+      reportSent: false,
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: 0,
+      lastError: null,
+      queuedAt: nowIso,
+      submittedAt: null,
+      verifyCode: verifyCodeOf(draft.reportId),
+    },
+    draft.key,
+  );
+}

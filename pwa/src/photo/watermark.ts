@@ -1,0 +1,75 @@
+// The watermark band burnt into every photo, as the 水印相机 apps do: time (China time), GPS or
+// 位置未获取, task number, unit and the report's verification code.
+import type { Location } from '../../../shared/schemas/common';
+import { formatLocation } from './geo';
+
+export interface WatermarkInfo {
+  takenAt: Date;
+  location: Location | null;
+  taskNumber: string;
+  unitName: string;
+  verifyCode: string;
+}
+
+const FONT = `'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif`;
+
+/** 2024-03-25 14:32 in China time, whatever the phone's time zone. */
+export function chinaTimeText(at: Date): string {
+  const t = new Date(at.getTime() + 8 * 3600 * 1000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+}
+
+export function watermarkLines(info: WatermarkInfo): { time: string; lines: string[] } {
+  return {
+    time: chinaTimeText(info.takenAt),
+    lines: [
+      info.location ? `位置 ${formatLocation(info.location)}` : '位置未获取',
+      `任务 ${info.taskNumber || '—'} · ${info.unitName}`,
+      `核验码 ${info.verifyCode}`,
+    ],
+  };
+}
+
+function fit(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
+  if (ctx.measureText(text).width <= maxWidth) return text;
+  let s = text;
+  while (s.length > 1 && ctx.measureText(`${s}…`).width > maxWidth) s = s.slice(0, -1);
+  return `${s}…`;
+}
+
+/** Draws the band along the bottom edge of a width × height canvas. */
+export function drawWatermark(ctx: CanvasRenderingContext2D, width: number, height: number, info: WatermarkInfo): void {
+  const { time, lines } = watermarkLines(info);
+  const fs = Math.max(12, Math.round(Math.min(width, height) / 34));
+  const timeFs = Math.round(fs * 1.35);
+  const gap = Math.round(fs * 0.35);
+  const pad = Math.round(fs * 0.7);
+  const bandH = pad * 2 + timeFs + gap + lines.length * (fs + gap) - gap;
+  const top = height - bandH;
+  ctx.save();
+  ctx.fillStyle = 'rgba(0, 0, 0, 0.5)';
+  ctx.fillRect(0, top, width, bandH);
+  // A red accent bar on the left, as field-camera apps show.
+  ctx.fillStyle = '#b3261e';
+  ctx.fillRect(pad, top + pad, Math.max(3, Math.round(fs * 0.18)), bandH - pad * 2);
+  const x = pad + Math.round(fs * 0.6);
+  const maxW = width - x - pad;
+  ctx.fillStyle = '#fff';
+  ctx.textBaseline = 'top';
+  ctx.shadowColor = 'rgba(0, 0, 0, 0.6)';
+  ctx.shadowBlur = Math.round(fs / 8);
+  let y = top + pad;
+  ctx.font = `700 ${timeFs}px ${FONT}`;
+  ctx.fillText(fit(ctx, time, maxW), x, y);
+  // 督办 at the right of the time line.
+  ctx.font = `600 ${fs}px ${FONT}`;
+  const brand = '督办';
+  ctx.fillText(brand, width - pad - ctx.measureText(brand).width, y + (timeFs - fs));
+  y += timeFs + gap;
+  ctx.font = `400 ${fs}px ${FONT}`;
+  for (const line of lines) {
+    ctx.fillText(fit(ctx, line, maxW), x, y);
+    y += fs + gap;
+  }
+  ctx.restore();
+}

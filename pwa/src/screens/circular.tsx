@@ -1,0 +1,152 @@
+// 通报 of a plan and period (/circular/:planId/:period): a print-ready A4 page — the summary with
+// its figures, units ranked by results (on time, then completion), the 滞后 tasks and the units
+// that have not reported — plus the same tables and every report as an Excel file.
+import { chinaDate, parsePeriod, periodLabel, periodsOfYear } from '../../../shared/period';
+import type { CircularResponse } from '../../../shared/schemas/dashboard';
+import { api, unwrap } from '../api/client';
+import { pct } from '../components/leader-ui';
+import { formatDate } from '../lib/format';
+import { useCached } from '../lib/use-cached';
+import { Link, navigate, type ScreenProps } from '../router';
+import { overviewHref } from '../state/leader';
+import './circular.css';
+
+export default function CircularScreen({ params }: ScreenProps) {
+  const planId = params.planId!;
+  const period = params.period!;
+  const { data: c, error } = useCached<CircularResponse>(
+    async () => null,
+    () => unwrap<CircularResponse>(api.api.plans[':id'].circular.$get({ param: { id: planId }, query: { period } })),
+    [planId, period],
+  );
+  if (!c) return <p class={error ? 'empty' : 'loading'}>{error ? error.message : '加载中…'}</p>;
+  const { year, index } = parsePeriod(c.period);
+  const r = c.figures.reporting;
+  return (
+    <section class="circular-page">
+      <div class="circular-toolbar">
+        <Link class="btn btn-small" href={overviewHref('/overview', c.plan.id, c.period)}>
+          ‹ 总览
+        </Link>
+        <select aria-label="报送周期" value={c.period} onChange={(e) => navigate(`/circular/${planId}/${e.currentTarget.value}`, { replace: true })}>
+          {periodsOfYear(c.plan.year, c.plan.cycle).map((p) => (
+            <option key={p} value={p}>
+              {periodLabel(p)}
+            </option>
+          ))}
+        </select>
+        <button type="button" class="btn btn-small btn-primary" onClick={() => window.print()}>
+          打印
+        </button>
+        <a class="btn btn-small" href={`/api/plans/${planId}/circular.xlsx?period=${c.period}`} download>
+          下载 Excel
+        </a>
+      </div>
+
+      <article class="paper" aria-label="通报正文">
+        <div class="red-head">督查通报</div>
+        <p class="doc-no no-indent">
+          〔{year}〕第{index}期
+        </p>
+        <hr class="red-rule" />
+        <h1>
+          关于{periodLabel(c.period)}《{c.plan.title}》
+          <br />
+          推进情况的通报
+        </h1>
+        <p>{c.summary}</p>
+        <p>
+          现将有关情况通报如下。各单位要对照目标任务，聚焦滞后事项，压实责任、加快推进；逾期未报的单位请于收到通报后3个工作日内补报。排名依据为按时报送率和任务完成进度，不以报送次数等工作痕迹作为评价依据。
+        </p>
+
+        <h2>一、各单位报送和推进情况</h2>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>排名</th>
+                <th>牵头单位</th>
+                <th>牵头任务</th>
+                <th>按时报送</th>
+                <th>逾期补报</th>
+                <th>未报送</th>
+                <th>按时报送率</th>
+                <th>平均进度</th>
+                <th>滞后</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.units.map((u) => (
+                <tr key={u.unitId}>
+                  <td class="num">{u.rank}</td>
+                  <td>{u.name}</td>
+                  <td class="num">{u.tasks}</td>
+                  <td class="num">{u.onTime}</td>
+                  <td class="num">{u.late}</td>
+                  <td class="num">{u.missing}</td>
+                  <td class="num">{pct(u.onTimeRate)}</td>
+                  <td class="num">{u.avgPercent}%</td>
+                  <td class="num">{u.behind}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+
+        <h2>二、滞后和逾期任务（{c.lagging.length}项）</h2>
+        {c.lagging.length === 0 ? (
+          <p>本期无滞后或逾期任务。</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>序号</th>
+                  <th>任务</th>
+                  <th>牵头单位</th>
+                  <th>分管领导</th>
+                  <th>情况</th>
+                  <th>进度</th>
+                  <th>存在问题</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.lagging.map((t) => (
+                  <tr key={t.id}>
+                    <td class="num">{t.number}</td>
+                    <td>{t.title}</td>
+                    <td>{t.leadUnits.join('、')}</td>
+                    <td>{t.leaders.join('、') || '—'}</td>
+                    <td>{t.labels.join('；')}</td>
+                    <td class="num">{t.percent === null ? '—' : `${t.percent}%`}</td>
+                    <td>{t.problems || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        <h2>三、{c.pastDue ? '逾期未报送' : '尚未报送'}单位（{c.missing.length}个）</h2>
+        {c.missing.length === 0 ? (
+          <p>各单位均已按要求报送。</p>
+        ) : (
+          c.missing.map((u) => (
+            <p key={u.unitId}>
+              {u.name}（{u.tasks.length}项）：{u.tasks.map((t) => `${t.number}. ${t.title}`).join('；')}。
+            </p>
+          ))
+        )}
+
+        <p class="no-indent meta no-print">
+          报送情况：应报 {r.pairs} 项次，已报 {r.reported} 项次，按时 {r.onTime} 项次。
+        </p>
+        <p class="signature">
+          {c.plan.issuer}办公室
+          <br />
+          {formatDate(chinaDate(new Date(c.generatedAt)))}
+        </p>
+      </article>
+    </section>
+  );
+}

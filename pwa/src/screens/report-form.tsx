@@ -1,0 +1,515 @@
+// 填报进展 (/tasks/:id/report): status, percent, target values, 进展情况 / 存在问题 / 下步计划,
+// photos (camera or gallery, resized and watermarked on the phone) and location. The draft
+// autosaves to IndexedDB as the user types; 提交 puts it in the outbox, which uploads it when
+// there is a network.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_PHOTOS, REPORT_STATUSES, REPORT_STATUS_LABEL } from '../../../shared/labels';
+import { dueDateOf, periodLabel } from '../../../shared/period';
+import type { Location } from '../../../shared/schemas/common';
+import type { Report } from '../../../shared/schemas/report';
+import type { TaskDraftResponse } from '../../../shared/schemas/sync';
+import { verifyCodeOf } from '../../../shared/verify-code';
+import { ApiFailure } from '../api/client';
+import { InstallCard } from '../components/install-card';
+import { useLocalThumbUrls } from '../components/local-thumbs';
+import type { DraftFields, DraftRecord, PhotoMeta } from '../db/schema';
+import { formatDate, formatDateTime } from '../lib/format';
+import { onlineStore } from '../lib/net';
+import { useStore } from '../lib/store';
+import { addPhoto, deleteDraft, getDraft, newDraft, removePhoto, saveDraft, validateDraft } from '../outbox/drafts';
+import { estimateStorage, isQuotaError, lowSpaceWarning, persistRecord, QUOTA_MESSAGE, requestPersistence } from '../outbox/storage';
+import { formatLocation, getPosition } from '../photo/geo';
+import { navigate, type ScreenProps } from '../router';
+import { sessionStore } from '../state/session';
+import { getJson } from '../sync/http';
+import { loadTask, type TaskData } from '../sync/local';
+import { reportPeriod } from '../sync/tasks';
+
+const AUTOSAVE_MS = 400;
+
+export default function ReportFormScreen({ params }: ScreenProps) {
+  const taskId = params.id!;
+  const session = useStore(sessionStore);
+  const online = useStore(onlineStore);
+  const me = session.status === 'signed_in' ? session.me : null;
+  const [task, setTask] = useState<TaskData | null | undefined>(undefined);
+  const [draft, setDraft] = useState<DraftRecord | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [photoBusy, setPhotoBusy] = useState<{ done: number; total: number } | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [spaceWarning, setSpaceWarning] = useState<string | null>(null);
+  const [locating, setLocating] = useState(false);
+  const dirty = useRef(false);
+  const draftRef = useRef<DraftRecord | null>(null);
+  const geoRef = useRef<Promise<Location | null> | null>(null);
+  draftRef.current = draft;
+
+  // Load the task and this user's draft (or start one, reusing the id of an existing report).
+  useEffect(() => {
+    if (!me) return;
+    let live = true;
+    void (async () => {
+      const t = await loadTask(taskId);
+      if (!live) return;
+      setTask(t);
+      if (!t) return;
+      let d = await getDraft(me.id, taskId);
+      if (!d) {
+        const period = t.plan ? reportPeriod(t.plan, new Date()) : undefined;
+        const existing = t.reports.find((r) => r.unitId === me.unitId && r.period === period) ?? null;
+        d = newDraft(me.id, taskId, new Date().toISOString(), existing?.id);
+        if (period) d.period = period;
+        if (existing) d = fromReport(d, existing);
+      }
+      if (live) setDraft(d);
+      // The server knows best which report this period already has and which period is due.
+      if (navigator.onLine && !d.photos.some((p) => !p.remote)) {
+        try {
+          const res = await getJson<TaskDraftResponse>(`/api/tasks/${taskId}/draft`);
+          const cur = draftRef.current;
+          if (!live || !cur || cur.photos.some((p) => !p.remote)) return;
+          const next = { ...cur, period: res.body.period };
+          if (res.existingReportId && res.existingReportId !== cur.reportId) next.reportId = res.existingReportId;
+          setDraft(next);
+        } catch {
+          // Offline or refused: the phone's own reckoning stands.
+        }
+      }
+    })();
+    void estimateStorage().then((e) => setSpaceWarning(lowSpaceWarning(e)));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [taskId, me?.id]);
+
+  // Autosave as the user types.
+  useEffect(() => {
+    if (!draft || !dirty.current) return;
+    const t = setTimeout(() => void flush(), AUTOSAVE_MS);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draft?.fields, draft?.location]);
+
+  // Save at once when the page is hidden (the phone locks, the user switches app) or left.
+  useEffect(() => {
+    const onHide = () => document.visibilityState === 'hidden' && void flush();
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      void flush();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function flush(): Promise<void> {
+    const d = draftRef.current;
+    if (!d || !dirty.current) return;
+    dirty.current = false;
+    const at = new Date().toISOString();
+    await saveDraft({ ...d, updatedAt: at });
+    setSavedAt(at);
+  }
+
+  function update(change: Partial<DraftFields>) {
+    if (!draft) return;
+    dirty.current = true;
+    setDraft({ ...draft, fields: { ...draft.fields, ...change } });
+    for (const k of Object.keys(change)) if (errors[k]) setErrors((e) => ({ ...e, [k]: '' }));
+  }
+
+  function setLocation(location: Location) {
+    const d = draftRef.current;
+    if (!d) return;
+    dirty.current = true;
+    setDraft({ ...d, location });
+  }
+
+  if (!me) return null;
+  if (task === undefined || (task && !draft)) return <p class="loading">加载中…</p>;
+  if (task === null || !draft) return <p class="empty">本机没有这项任务的资料，请联网后再打开。</p>;
+  const { item, plan } = task;
+  const f = draft.fields;
+  const period = draft.period ?? (plan ? reportPeriod(plan, new Date()) : undefined);
+  const photosLeft = MAX_PHOTOS - draft.photos.length;
+  const verifyCode = verifyCodeOf(draft.reportId);
+
+  function startLocating() {
+    geoRef.current ??= getPosition(10_000).then((l) => {
+      geoRef.current = null;
+      return l;
+    });
+    return geoRef.current;
+  }
+
+  async function onFiles(input: HTMLInputElement) {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (!files.length || !draft) return;
+    setNotice(null);
+    const space = lowSpaceWarning(await estimateStorage());
+    setSpaceWarning(space);
+    if (space && !confirm(`${space}\n\n仍要添加照片吗？`)) return;
+    const take = files.slice(0, Math.max(0, photosLeft));
+    if (files.length > take.length) setNotice({ kind: 'info', text: `每份报告最多 ${MAX_PHOTOS} 张照片，多出的 ${files.length - take.length} 张未添加。` });
+    if (!take.length) return;
+    await flush(); // the text is safe whatever happens to the photos
+    if (!(await persistRecord())) void requestPersistence();
+    const geo = startLocating();
+    setPhotoBusy({ done: 0, total: take.length });
+    try {
+      const { processPhoto } = await import('../photo/process');
+      const location = await Promise.race([geo, new Promise<null>((r) => setTimeout(() => r(null), 4000))]);
+      let cur = draftRef.current!;
+      for (const [n, file] of take.entries()) {
+        const takenAt = file.lastModified && Math.abs(Date.now() - file.lastModified) < 365 * 86400_000 ? new Date(file.lastModified) : new Date();
+        const out = await processPhoto(file, {
+          takenAt,
+          location,
+          taskNumber: item.number,
+          unitName: me!.unitName ?? '',
+          verifyCode,
+        });
+        const meta: PhotoMeta = {
+          id: crypto.randomUUID(),
+          takenAt: takenAt.toISOString(),
+          ...(location ? { location } : {}),
+          width: out.width,
+          height: out.height,
+          size: out.full.byteLength,
+          thumbSize: out.thumb.byteLength,
+          sha256: out.sha256,
+          thumbSha256: out.thumbSha256,
+        };
+        cur = await addPhoto(cur, meta, out.full, out.thumb);
+        if (location && !cur.location) cur = { ...cur, location };
+        setDraft(cur);
+        draftRef.current = cur;
+        setPhotoBusy({ done: n + 1, total: take.length });
+      }
+      if (cur.location) {
+        dirty.current = true;
+        await flush();
+      }
+    } catch (e) {
+      setNotice({ kind: 'error', text: isQuotaError(e) ? QUOTA_MESSAGE : e instanceof Error && e.message ? e.message : '照片处理失败，请重试' });
+    } finally {
+      setPhotoBusy(null);
+      void estimateStorage().then((e) => setSpaceWarning(lowSpaceWarning(e)));
+    }
+  }
+
+  async function onRemovePhoto(photo: PhotoMeta, n: number) {
+    if (!draft || !confirm(`删除第 ${n} 张照片？`)) return;
+    const next = await removePhoto(draft, photo.id);
+    setDraft(next);
+  }
+
+  async function locateNow() {
+    setLocating(true);
+    const l = await startLocating();
+    setLocating(false);
+    if (l) setLocation(l);
+    else setNotice({ kind: 'info', text: '未能获取位置：请在手机设置中允许定位，或到开阔处再试。位置不是必填项。' });
+  }
+
+  async function sameAsLast() {
+    if (!draft) return;
+    const hasText = f.progress || f.problems || f.nextSteps;
+    if (hasText && !confirm('用上期报告的内容覆盖已填写的内容？')) return;
+    let source: { body: Pick<Report, 'status' | 'percent' | 'targetValues' | 'progress' | 'problems' | 'nextSteps'>; from: string } | null = null;
+    try {
+      const res = await getJson<TaskDraftResponse>(`/api/tasks/${taskId}/draft`);
+      source = res.basedOn ? { body: res.body, from: periodLabel(res.basedOn.period) } : null;
+      if (!source) {
+        setNotice({ kind: 'info', text: '本单位还没有这项任务的往期报告，请直接填写。' });
+        return;
+      }
+    } catch (e) {
+      if (!(e instanceof ApiFailure) || !e.isNetwork) {
+        setNotice({ kind: 'error', text: e instanceof Error ? e.message : '读取上期报告失败' });
+        return;
+      }
+      // Offline: the last report of this unit the phone has.
+      const last = task!.reports
+        .filter((r) => r.unitId === me!.unitId && r.id !== draft.reportId && r.state !== 'draft')
+        .sort((a, b) => b.period.localeCompare(a.period))[0];
+      if (!last) {
+        setNotice({ kind: 'info', text: '离线：本机没有往期报告可复制。' });
+        return;
+      }
+      source = { body: last, from: periodLabel(last.period) };
+    }
+    update({
+      status: source.body.status,
+      percent: source.body.percent,
+      targetValues: Object.fromEntries(source.body.targetValues.map((t) => [t.targetId, String(t.value)])),
+      progress: source.body.progress,
+      problems: source.body.problems,
+      nextSteps: source.body.nextSteps,
+    });
+    setNotice({ kind: 'info', text: `已填入${source.from}的内容，请按本期实际情况修改。` });
+  }
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (!draft || submitting) return;
+    const errs = validateDraft(draft.fields);
+    setErrors(errs);
+    const firstBad = Object.keys(errs)[0];
+    if (firstBad) {
+      document.getElementById(`f-${firstBad.replace('.', '-')}`)?.focus();
+      return;
+    }
+    setSubmitting(true);
+    try {
+      await flush();
+      const { submitDraft } = await import('../outbox/runtime');
+      await submitDraft(draftRef.current!, {
+        unitId: me!.unitId,
+        period,
+        title: { number: item.number, text: item.text, unitName: me!.unitName ?? '', period },
+      });
+      navigate('/outbox');
+    } catch (err) {
+      setNotice({ kind: 'error', text: isQuotaError(err) ? QUOTA_MESSAGE : '保存失败，请重试' });
+      setSubmitting(false);
+    }
+  }
+
+  async function discard() {
+    if (!draft || !confirm('放弃这份草稿？已填写的内容和照片将被删除。')) return;
+    dirty.current = false;
+    await deleteDraft(draft);
+    navigate(`/tasks/${taskId}`, { replace: true });
+  }
+
+  return (
+    <form class="report-form" onSubmit={submit} noValidate>
+      <h1 class="screen-title">填报进展</h1>
+      <p class="meta">
+        {item.number ? `任务 ${item.number} · ` : ''}
+        {period ? `${periodLabel(period)}${plan ? ` · 截止 ${formatDate(dueDateOf(period, plan.dueDay))}` : ''}` : ''}
+      </p>
+      <p class="task-text clamp">{item.text}</p>
+      {!online && <InstallCard />}
+      {draft.serverMessage && (
+        <p class="form-error" role="alert">
+          服务器未接受上次提交：{draft.serverMessage}
+        </p>
+      )}
+
+      <button type="button" class="btn btn-block" onClick={() => void sameAsLast()}>
+        与上期相同（一键填入上期内容）
+      </button>
+
+      <fieldset class="field">
+        <legend>进展状态</legend>
+        <div class="chips" role="radiogroup" aria-label="进展状态">
+          {REPORT_STATUSES.map((s) => (
+            <label key={s} class={`chip status-${s}${f.status === s ? ' chip-on' : ''}`}>
+              <input
+                type="radio"
+                name="status"
+                value={s}
+                checked={f.status === s}
+                onChange={() => update(s === 'done' ? { status: s, percent: 100 } : { status: s })}
+              />
+              {REPORT_STATUS_LABEL[s]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <label class="field">
+        <span>
+          完成进度 <strong>{f.percent}%</strong>
+        </span>
+        <input
+          id="f-percent"
+          type="range"
+          min={0}
+          max={100}
+          step={5}
+          value={f.percent}
+          aria-label="完成进度"
+          onInput={(e) => update({ percent: Number(e.currentTarget.value) })}
+        />
+        {errors.percent && <span class="field-error">{errors.percent}</span>}
+      </label>
+
+      {item.targets.map((t) => (
+        <label key={t.id} class="field">
+          <span>
+            {t.text}
+            <span class="meta">（目标 {t.value} {t.unit}）</span>
+          </span>
+          <span class="with-unit">
+            <input
+              id={`f-targetValues-${t.id}`}
+              type="number"
+              inputMode="decimal"
+              min={0}
+              step="any"
+              value={f.targetValues[t.id] ?? ''}
+              onInput={(e) => update({ targetValues: { ...f.targetValues, [t.id]: e.currentTarget.value } })}
+            />
+            <span>{t.unit}</span>
+          </span>
+          {errors[`targetValues.${t.id}`] && <span class="field-error">{errors[`targetValues.${t.id}`]}</span>}
+        </label>
+      ))}
+
+      <TextField id="progress" label="进展情况" required value={f.progress} error={errors.progress} onInput={(v) => update({ progress: v })} />
+      <TextField id="problems" label="存在问题" value={f.problems} error={errors.problems} onInput={(v) => update({ problems: v })} />
+      <TextField id="nextSteps" label="下步计划" value={f.nextSteps} error={errors.nextSteps} onInput={(v) => update({ nextSteps: v })} />
+
+      <fieldset class="field">
+        <legend>
+          现场照片 <span class="meta">{draft.photos.length}/{MAX_PHOTOS}</span>
+        </legend>
+        {spaceWarning && <p class="note">{spaceWarning}</p>}
+        <PhotoGrid photos={draft.photos} onRemove={(p, n) => void onRemovePhoto(p, n)} />
+        {photoBusy && (
+          <p class="meta" aria-live="polite">
+            正在处理照片 {photoBusy.done}/{photoBusy.total}…
+          </p>
+        )}
+        {photosLeft > 0 && (
+          <div class="photo-buttons">
+            <label class={`btn btn-primary${photoBusy ? ' is-disabled' : ''}`} onPointerDown={() => void startLocating()}>
+              拍照
+              <input
+                class="visually-hidden"
+                type="file"
+                accept="image/*"
+                capture="environment"
+                aria-label="拍照"
+                disabled={!!photoBusy}
+                onChange={(e) => void onFiles(e.currentTarget)}
+              />
+            </label>
+            <label class={`btn${photoBusy ? ' is-disabled' : ''}`} onPointerDown={() => void startLocating()}>
+              从相册选择
+              <input
+                class="visually-hidden"
+                type="file"
+                accept="image/*"
+                multiple
+                aria-label="从相册选择"
+                disabled={!!photoBusy}
+                onChange={(e) => void onFiles(e.currentTarget)}
+              />
+            </label>
+          </div>
+        )}
+        <p class="meta">照片会自动压缩并加上时间、位置、任务和核验码 {verifyCode} 水印。</p>
+      </fieldset>
+
+      <div class="field">
+        <span>位置</span>
+        <p class="location-row">
+          <span>{draft.location ? formatLocation(draft.location) : '位置未获取'}</span>
+          <button type="button" class="btn btn-small" disabled={locating} onClick={() => void locateNow()}>
+            {locating ? '定位中…' : draft.location ? '重新定位' : '获取位置'}
+          </button>
+        </p>
+      </div>
+
+      {notice && (
+        <p class={notice.kind === 'error' ? 'form-error' : 'note'} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      )}
+
+      <div class="form-actions">
+        <button type="submit" class="btn btn-primary btn-block" disabled={submitting || !!photoBusy}>
+          {submitting ? '正在保存…' : online ? '提交' : '提交（联网后自动上传）'}
+        </button>
+        <p class="meta autosave" aria-live="polite">
+          {savedAt ? `草稿已自动保存 ${formatDateTime(savedAt).slice(-5)}` : '填写内容会自动保存在本机'}
+          {' · '}
+          <button type="button" class="btn-link" onClick={() => void discard()}>
+            放弃草稿
+          </button>
+        </p>
+      </div>
+    </form>
+  );
+}
+
+function TextField(props: { id: string; label: string; value: string; error?: string; required?: boolean; onInput: (v: string) => void }) {
+  return (
+    <label class="field">
+      <span>
+        {props.label}
+        {props.required && <span class="required"> *</span>}
+      </span>
+      <textarea
+        id={`f-${props.id}`}
+        name={props.id}
+        rows={4}
+        maxLength={5000}
+        aria-invalid={props.error ? true : undefined}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+      {props.error && <span class="field-error">{props.error}</span>}
+    </label>
+  );
+}
+
+function PhotoGrid({ photos, onRemove }: { photos: PhotoMeta[]; onRemove: (p: PhotoMeta, n: number) => void }) {
+  const urls = useLocalThumbUrls(photos.filter((p) => !p.remote).map((p) => p.id));
+  if (!photos.length) return null;
+  return (
+    <ul class="photo-grid" aria-label="已添加的照片">
+      {photos.map((p, i) => {
+        const src = p.remote ? p.thumbUrl : urls[p.id];
+        return (
+          <li key={p.id} class="photo-cell">
+            {src ? <img src={src} alt={`照片 ${i + 1}`} /> : <span class="thumb-missing">照片 {i + 1}</span>}
+            <button type="button" class="photo-remove" aria-label={`删除照片 ${i + 1}`} onClick={() => onRemove(p, i + 1)}>
+              ×
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Starts an amendment from the report the unit already has for this period. */
+function fromReport(d: DraftRecord, r: Report): DraftRecord {
+  return {
+    ...d,
+    reportId: r.id,
+    period: r.period,
+    fields: {
+      status: r.status,
+      percent: r.percent,
+      targetValues: Object.fromEntries(r.targetValues.map((t) => [t.targetId, String(t.value)])),
+      progress: r.progress,
+      problems: r.problems,
+      nextSteps: r.nextSteps,
+    },
+    ...(r.location ? { location: r.location } : {}),
+    photos: r.photos
+      .filter((p) => p.received)
+      .map((p) => ({
+        id: p.id,
+        takenAt: p.takenAt ?? r.capturedAt ?? r.receivedAt,
+        ...(p.location ? { location: p.location } : {}),
+        width: p.width ?? 0,
+        height: p.height ?? 0,
+        size: p.size ?? 0,
+        thumbSize: 0,
+        sha256: p.sha256 ?? '',
+        thumbSha256: '',
+        remote: true,
+        thumbUrl: p.thumbUrl,
+      })),
+  };
+}

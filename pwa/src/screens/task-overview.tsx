@@ -1,0 +1,204 @@
+// One task as a leader sees it (总览 › task): the lead units' lights for the period, the task's
+// facts and targets, every report with its photos, and a 批示 box.
+import { useState } from 'preact/hooks';
+import { REPORT_STATE_LABEL, REPORT_STATUS_LABEL } from '../../../shared/labels';
+import { periodLabel } from '../../../shared/period';
+import type { TaskOverview } from '../../../shared/schemas/dashboard';
+import { api, ApiFailure, unwrap } from '../api/client';
+import { Light } from '../components/leader-ui';
+import { formatDate, formatDateTime, formatNumber } from '../lib/format';
+import { useStore } from '../lib/store';
+import { useCached } from '../lib/use-cached';
+import { Link, navigate, type ScreenProps } from '../router';
+import { overviewHref } from '../state/leader';
+import { sessionStore } from '../state/session';
+
+async function fetchOverview(id: string, period: string | null): Promise<TaskOverview> {
+  return unwrap<TaskOverview>(api.api.items[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
+}
+
+export default function TaskOverviewScreen({ params, query }: ScreenProps) {
+  const id = params.id!;
+  const period = query.get('period');
+  const session = useStore(sessionStore);
+  const { data: o, error, reload } = useCached<TaskOverview>(async () => null, () => fetchOverview(id, period), [id, period]);
+  if (!o) return <p class={error ? 'empty' : 'loading'}>{error ? error.message : '加载中…'}</p>;
+  const isAdmin = session.status === 'signed_in' && (session.me.role === 'admin' || session.me.role === 'superadmin');
+  const it = o.item;
+  const latestValue = (targetId: string) => {
+    for (const r of o.reports) {
+      const v = r.targetValues.find((t) => t.targetId === targetId);
+      if (v && it.leadUnits.some((u) => u.id === r.unitId)) return { value: v.value, report: r };
+    }
+    return null;
+  };
+  return (
+    <section>
+      <p class="meta">
+        <Link href={overviewHref('/overview', o.plan.id, o.period)}>‹ 总览 · {periodLabel(o.period)}</Link>
+      </p>
+      <p class="meta">{it.path.join(' › ')}</p>
+      <h1 class="screen-title">
+        {it.number}. {it.text.length > 60 ? `${it.text.slice(0, 60)}…` : it.text}
+      </h1>
+
+      <div class="card">
+        <div class="title-row">
+          <h2 class="card-title">{periodLabel(o.period)}报送情况</h2>
+          <select
+            aria-label="报送周期"
+            value={o.period}
+            onChange={(e) => navigate(overviewHref(`/overview/tasks/${id}`, o.plan.id, e.currentTarget.value), { replace: true })}
+          >
+            {[...o.periods].reverse().map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(p)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {o.cells.length === 0 ? (
+          <p class="meta">没有可报送的牵头单位。</p>
+        ) : (
+          <ul class="plain">
+            {o.cells.map((c) => (
+              <li key={c.unitId} class="kv">
+                <span>{c.unitName}</span>
+                <span>
+                  <Light colour={c.colour} label={c.label} />
+                  {c.percent !== null && <span class="meta"> 进度 {c.percent}%</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <div class="card">
+        <p class="report-text">{it.text}</p>
+        <dl class="facts">
+          <dt>牵头单位</dt>
+          <dd>{it.leadUnits.map((u) => u.name).join('、') || '—'}</dd>
+          {it.coUnits.length > 0 && (
+            <>
+              <dt>责任单位</dt>
+              <dd>{it.coUnits.map((u) => u.name).join('、')}</dd>
+            </>
+          )}
+          {it.areas.length > 0 && (
+            <>
+              <dt>责任板块</dt>
+              <dd>{it.areas.map((u) => u.name).join('、')}</dd>
+            </>
+          )}
+          <dt>分管领导</dt>
+          <dd>{it.leaders.map((l) => l.name).join('、') || '—'}</dd>
+          <dt>时限</dt>
+          <dd>{it.deadline ? formatDate(it.deadline) : '—'}</dd>
+        </dl>
+        {it.targets.length > 0 && (
+          <ul class="targets">
+            {it.targets.map((t) => {
+              const v = latestValue(t.id);
+              const ratio = v && t.value > 0 ? Math.min(1, v.value / t.value) : 0;
+              return (
+                <li key={t.id} class="target">
+                  <span class="target-figures">
+                    <span>{t.text}</span>
+                    <strong>
+                      {v ? formatNumber(v.value) : '—'} / {formatNumber(t.value)} {t.unit}
+                    </strong>
+                  </span>
+                  <span class="bar" role="img" aria-label={`完成 ${Math.round(ratio * 100)}%`}>
+                    <span class={ratio >= 1 ? 'bar-done' : 'bar-low'} style={{ width: `${ratio * 100}%` }} />
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {isAdmin && (
+          <p class="actions">
+            <Link class="btn btn-small" href={`/overview/tasks/${id}/edit?plan=${o.plan.id}&period=${o.period}`}>
+              编辑任务（单位、领导、时限）
+            </Link>
+          </p>
+        )}
+      </div>
+
+      <InstructionBox itemId={id} onDone={reload} />
+
+      <h2 class="section-title">进展报告 {o.reports.length} 份</h2>
+      {o.reports.length === 0 && <p class="empty">还没有报送的进展报告。</p>}
+      {o.reports.map((r) => (
+        <article class="card report-card" key={r.id}>
+          <div class="report-head">
+            <strong>{r.unitName}</strong>
+            <span class="meta">{periodLabel(r.period)}</span>
+            <span class="tag">{REPORT_STATUS_LABEL[r.status]}</span>
+            <span class="tag">{REPORT_STATE_LABEL[r.state]}</span>
+            <span class="meta">进度 {r.percent}%</span>
+          </div>
+          <p class="report-text">{r.progress}</p>
+          {r.problems && (
+            <p class="report-text">
+              <span class="mini">存在问题：</span>
+              {r.problems}
+            </p>
+          )}
+          {r.nextSteps && (
+            <p class="report-text">
+              <span class="mini">下步计划：</span>
+              {r.nextSteps}
+            </p>
+          )}
+          {r.photos.length > 0 && (
+            <div class="thumbs">
+              {r.photos.map((p) => (
+                <a class="thumb" key={p.photoId} href={p.url} target="_blank" rel="noopener">
+                  <img src={p.thumbUrl} alt={`${r.unitName}现场照片`} loading="lazy" />
+                </a>
+              ))}
+            </div>
+          )}
+          <p class="meta">
+            {r.authorName} · 报送于 {formatDateTime(r.submittedAt)}
+          </p>
+        </article>
+      ))}
+    </section>
+  );
+}
+
+function InstructionBox({ itemId, onDone }: { itemId: string; onDone: () => void }) {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      await unwrap(api.api.instructions.$post({ json: { id: crypto.randomUUID(), itemId, text: text.trim() } }));
+      setText('');
+      setMessage({ ok: true, text: '批示已送达承办单位' });
+      onDone();
+    } catch (err) {
+      setMessage({ ok: false, text: err instanceof ApiFailure ? err.message : '提交失败，请稍后重试' });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form class="card form" onSubmit={submit}>
+      <label class="field">
+        <span>批示</span>
+        <textarea value={text} maxLength={2000} placeholder="请写下对该任务的批示，承办单位将在任务中看到" onInput={(e) => setText(e.currentTarget.value)} />
+      </label>
+      {message && <p class={message.ok ? 'note note-ok' : 'form-error'} role="status">{message.text}</p>}
+      <button class="btn btn-primary" type="submit" disabled={busy || !text.trim()}>
+        {busy ? '提交中…' : '提交批示'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+// Pulls what changed for this user (GET /api/sync?since=cursor) into IndexedDB, page by page.
+// Each page is applied in one transaction after its fetch has finished (never a fetch inside a
+// transaction). The cursor lives in the meta store.
+import type { SyncResponse } from '../../../shared/schemas/sync';
+import { CACHE_STORES, openDubanDB } from '../db/schema';
+import { createStore } from '../lib/store';
+import { getJson } from './http';
+
+export const CURSOR_KEY = 'syncCursor';
+export const SYNCED_AT_KEY = 'syncedAt';
+
+/** Bumped after every applied page, so screens re-read their data. */
+export const syncTick = createStore(0);
+
+export async function applySyncPage(page: SyncResponse, syncedAt: string): Promise<void> {
+  const db = await openDubanDB();
+  const tx = db.transaction(['meta', ...CACHE_STORES], 'readwrite');
+  const plans = tx.objectStore('plans');
+  const items = tx.objectStore('items');
+  const reports = tx.objectStore('reports');
+  const instructions = tx.objectStore('instructions');
+
+  if (page.reset) await Promise.all(CACHE_STORES.map((s) => tx.objectStore(s).clear()));
+
+  const dropItem = async (itemId: string, keepItem: boolean) => {
+    if (!keepItem) await items.delete(itemId);
+    for (const key of await reports.index('byTask').getAllKeys(itemId)) await reports.delete(key);
+    for (const key of await instructions.index('byItem').getAllKeys(itemId)) await instructions.delete(key);
+  };
+
+  for (const planId of page.removed.plans) {
+    await plans.delete(planId);
+    for (const itemId of await items.index('byPlan').getAllKeys(planId)) await dropItem(itemId, false);
+  }
+  for (const itemId of page.removed.items) await dropItem(itemId, false);
+  for (const p of page.plans) await plans.put(p);
+  for (const it of page.items) {
+    await items.put(it);
+    // The unit no longer carries this task: its reports and instructions go too.
+    if (it.access === 'title') await dropItem(it.id, true);
+  }
+  for (const r of page.reports) await reports.put(r);
+  for (const n of page.instructions) await instructions.put(n);
+  for (const id of page.removed.reports) await reports.delete(id);
+  for (const id of page.removed.instructions) await instructions.delete(id);
+
+  const meta = tx.objectStore('meta');
+  await meta.put(page.cursor, CURSOR_KEY);
+  await meta.put(syncedAt, SYNCED_AT_KEY);
+  await tx.done;
+}
+
+let running: Promise<void> | null = null;
+
+/** Fetches and applies pages until the server says there is no more. One pull at a time. */
+export function pullSync(fetchPage: (since: string | undefined) => Promise<SyncResponse> = fetchSyncPage): Promise<void> {
+  running ??= (async () => {
+    try {
+      const db = await openDubanDB();
+      let since = (await db.get('meta', CURSOR_KEY)) as string | undefined;
+      for (let n = 0; n < 200; n++) {
+        const page = await fetchPage(since);
+        await applySyncPage(page, new Date().toISOString());
+        syncTick.set(syncTick.get() + 1);
+        since = page.cursor;
+        if (!page.hasMore) break;
+      }
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
+
+export function fetchSyncPage(since: string | undefined): Promise<SyncResponse> {
+  return getJson<SyncResponse>(since ? `/api/sync?since=${encodeURIComponent(since)}` : '/api/sync');
+}
+
+export async function lastSyncedAt(): Promise<string | null> {
+  const db = await openDubanDB();
+  return ((await db.get('meta', SYNCED_AT_KEY)) as string | undefined) ?? null;
+}
+
+export interface PullStatus {
+  pulling: boolean;
+  /** Status of the last failed pull (0 = network), null after a success. */
+  failedStatus: number | null;
+  message: string | null;
+}
+
+export const pullStatusStore = createStore<PullStatus>({ pulling: false, failedStatus: null, message: null });
+
+/** pullSync for the UI: never throws, records how it went in pullStatusStore. */
+export async function refreshFromServer(): Promise<PullStatus> {
+  pullStatusStore.set({ ...pullStatusStore.get(), pulling: true });
+  let next: PullStatus;
+  try {
+    await pullSync();
+    next = { pulling: false, failedStatus: null, message: null };
+  } catch (e) {
+    const f = e as { status?: number; message?: string };
+    next = { pulling: false, failedStatus: f.status ?? 0, message: f.message ?? String(e) };
+  }
+  pullStatusStore.set(next);
+  return next;
+}

@@ -1,0 +1,31 @@
+// Which layout a document uses. Checked from the most to the least structured.
+export type PlanFormat =
+  /** Tab-separated table copied from a PDF (wuzhong): 序号 ⇥ 名称 ⇥ 工作任务 ⇥ 主要责任单位 … */
+  | 'tsv'
+  /** A table flattened to one cell per line with `|` lines between cells (wujiang). */
+  | 'pipe'
+  /** Numbered tasks with their units in brackets or on a following line (`责任单位：…`). */
+  | 'inline'
+  /** A narrative work report (政府工作报告): paragraphs, no units. */
+  | 'narrative';
+
+const UNIT_LABEL = /(牵头单位|责任单位|主办单位|承办单位|配合单位|协办单位|责任部门|牵头部门)\s*[:：]/;
+
+export function detectFormat(lines: string[]): PlanFormat {
+  let tabRows = 0;
+  let tabHeader = false;
+  let pipeLines = 0;
+  let unitLabels = 0;
+  for (const line of lines) {
+    if (line.includes('\t')) {
+      tabRows++;
+      if (/^\s*(<[^>]+>)?\s*序号\s*\t/.test(line)) tabHeader = true;
+    }
+    if (/^\s*\|+\s*$/.test(line)) pipeLines++;
+    if (UNIT_LABEL.test(line)) unitLabels++;
+  }
+  if (tabHeader && tabRows >= 3) return 'tsv';
+  if (pipeLines >= 10) return 'pipe';
+  if (unitLabels >= 1) return 'inline';
+  return 'narrative';
+}

@@ -1,0 +1,93 @@
+// Layouts that print the units next to each task: `[牵头单位:…;责任单位:…]` after the task, or a
+// line `责任单位：…` below it (fixtures written in the shapes other offices publish).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectFormat, parsePlanDocument } from '../../../shared/import';
+import { annotationPairs, extractBracketAnnotations } from '../../../shared/import/inline-units';
+import { splitLines } from '../../../shared/import/text';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+describe('annotations', () => {
+  it('splits key:value pairs and takes bracketed annotations out of the text, nested brackets included', () => {
+    expect(annotationPairs('牵头单位:区卫健局;责任单位:区财政局、区医保局；')).toEqual([
+      ['牵头单位', '区卫健局'],
+      ['责任单位', '区财政局、区医保局'],
+    ]);
+    expect(extractBracketAnnotations('年底前完成30条。（牵头单位：区城管局（市容办）；责任单位：各镇（街道））')).toEqual({
+      body: '年底前完成30条。',
+      pairs: [
+        ['牵头单位', '区城管局（市容办）'],
+        ['责任单位', '各镇（街道）'],
+      ],
+    });
+    expect(extractBracketAnnotations('新建学校（含幼儿园）5所')).toEqual({ body: '新建学校（含幼儿园）5所', pairs: [] });
+  });
+});
+
+describe('units in brackets after each task', () => {
+  const text = fixture('inline-brackets.txt');
+  const { plan, items, warnings } = parsePlanDocument(text);
+
+  it('is detected and gives the header', () => {
+    expect(detectFormat(splitLines(text))).toBe('inline');
+    expect(plan).toEqual({ title: '相城区2024年民生实事项目责任分解方案', issuer: '苏州市相城区人民政府', docNumber: '相政发〔2024〕5号', year: 2024 });
+  });
+
+  it('reads tasks under their headings with leads, co-units, leaders, targets and deadlines', () => {
+    expect(items.map((i) => [i.number, i.path.join('>')])).toEqual([
+      ['1', '教育与健康>办好人民满意的教育'],
+      ['2', '教育与健康>办好人民满意的教育'],
+      ['3', '教育与健康>守护群众健康'],
+      ['4', '城市建设与管理'],
+      ['5', '城市建设与管理'],
+      ['6', '城市建设与管理'],
+    ]);
+    expect(items[0]).toMatchObject({
+      text: '新建改建学校5所，新增学位3000个，9月底前投入使用。',
+      leadUnits: ['区教育局'],
+      coUnits: ['区住建局', '区自然资源局', '区财政局'],
+      targets: [expect.objectContaining({ value: 5, unit: '所' }), expect.objectContaining({ value: 3000, unit: '个' })],
+      deadline: '2024-09-30',
+    });
+    expect(items[1]).toMatchObject({ leadUnits: ['区卫健局'], coUnits: ['区医保局'], leaders: ['张三'] }); // annotation on the next line
+    expect(items[2]).toMatchObject({ leadUnits: ['区卫健局', '区民政局'], coUnits: ['各镇（街道）'], deadline: '2024-06-30' });
+    expect(items[3]).toMatchObject({ leadUnits: ['区住建局', '区城管局'], coUnits: ['各镇（街道）'] }); // ★ inside 责任单位
+    expect(items[5]).toMatchObject({
+      text: '推进背街小巷整治，年底前完成30条道路提升。', // continued over two lines
+      leadUnits: ['区城管局（市容办）'],
+      deadline: '2024-12-31',
+    });
+  });
+
+  it('warns about a task without any unit, with its line', () => {
+    expect(warnings).toEqual([{ line: 21, message: '任务5没有标注责任单位' }]);
+  });
+});
+
+describe('units on the lines below a task numbered (一)', () => {
+  const { plan, items, warnings } = parsePlanDocument(fixture('inline-lines.txt'));
+
+  it('reads (一) lines followed by units as tasks numbered 一', () => {
+    expect(plan).toMatchObject({ issuer: '昆山市人民政府', docNumber: '昆政发〔2024〕3号', year: 2024 });
+    expect(items.map((i) => [i.number, i.path.at(-1), i.text.slice(0, 10)])).toEqual([
+      ['一', '推动产业转型升级', '加快发展先进制造业。'],
+      ['二', '推动产业转型升级', '扩大有效投资'],
+      ['三', '增进民生福祉', '新建幼儿园3所，新增'],
+    ]);
+  });
+
+  it('reads 牵头 / 配合 / 责任 units, leaders and the time limit', () => {
+    expect(items[0]).toMatchObject({ leadUnits: ['市工信局'], coUnits: ['市发展和改革委员会'], deadline: '2024-12-31' });
+    expect(items[1]).toMatchObject({
+      leadUnits: ['市发展和改革委员会'],
+      coUnits: ['市财政局', '市自然资源和规划局'],
+      deadline: '2024-06-30',
+    });
+    expect(items[2]).toMatchObject({ leadUnits: ['市教育局'], leaders: ['王五', '李四'], targets: [{ value: 3, unit: '所' }, { value: 1200, unit: '个' }].map((t) => expect.objectContaining(t)) });
+  });
+
+  it('warns about a unit line that follows no task', () => {
+    expect(warnings).toEqual([{ line: 15, message: expect.stringContaining('前面没有任务') }]);
+  });
+});

@@ -1,0 +1,58 @@
+// Reading the audit log (rows are written by lib/audit.ts in the same batch as each change).
+import type { AuditEntry } from '../../../shared/schemas/audit';
+import { stmt } from '../lib/d1';
+
+export interface AuditFilter {
+  /** null: every organisation (super-admin only). */
+  orgId: string | null;
+  entityType?: string;
+  entityId?: string;
+  before?: number;
+  limit: number;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  summary: string;
+  user_id: string | null;
+  username: string | null;
+  display_name: string | null;
+}
+
+/** Newest first. Only the filters given become conditions, so the entity index can serve them. */
+export async function listAudit(db: D1Database, f: AuditFilter): Promise<AuditEntry[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `?${params.length}`));
+  };
+  if (f.orgId !== null) add('a.org_id = ?', f.orgId);
+  if (f.entityType) add('a.entity_type = ?', f.entityType);
+  if (f.entityId) add('a.entity_id = ?', f.entityId);
+  if (f.before) add('a.id < ?', f.before);
+  params.push(f.limit);
+  const { results } = await stmt(
+    db,
+    `SELECT a.id, a.at, a.action, a.entity_type, a.entity_id, a.summary, a.user_id, u.username, u.display_name
+       FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY a.id DESC LIMIT ?${params.length}`,
+    ...params,
+  ).all<AuditRow>();
+  return results.map((r) => ({
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    summary: r.summary,
+    userId: r.user_id,
+    username: r.username,
+    userDisplayName: r.display_name,
+  }));
+}

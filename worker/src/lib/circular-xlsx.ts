@@ -1,0 +1,119 @@
+// The circular as a workbook: the same tables as the printed page plus every report of the
+// period with links to its photos, so the office never retypes anything into Excel.
+import type { CircularResponse } from '../../../shared/schemas/dashboard';
+import { stateWord, statusWord, type PeriodReport } from '../db/circular';
+import { buildXlsx, type XlsxSheet } from './xlsx';
+import { dateTimeZh, dateZh, percentZh } from './zh-text';
+
+/** Rates as numbers of percent (84.5), so Excel can sort and chart them. */
+const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+
+export function circularSheets(c: CircularResponse, reports: PeriodReport[]): XlsxSheet[] {
+  const r = c.figures.reporting;
+  const summary: XlsxSheet = {
+    name: '通报',
+    columns: [
+      { header: '项目', width: 22 },
+      { header: '内容', width: 90, wrap: true },
+    ],
+    rows: [
+      ['工作方案', c.plan.title],
+      ['文号', c.plan.docNumber ?? ''],
+      ['报送周期', c.periodLabel],
+      ['截止日', dateZh(c.dueDate)],
+      ['通报', c.summary],
+      ['应报送（项次）', r.pairs],
+      ['已报送（项次）', r.reported],
+      ['按时报送（项次）', r.onTime],
+      ['逾期补报（项次）', r.late],
+      [c.pastDue ? '逾期未报（项次）' : '尚未报送（项次）', r.missing + r.pending],
+      ['按时报送率', percentZh(r.onTimeRate)],
+      ['红灯任务（滞后/逾期）', c.figures.taskColours.red],
+      ['生成时间', dateTimeZh(c.generatedAt)],
+    ],
+  };
+  const ranking: XlsxSheet = {
+    name: '单位排名',
+    columns: [
+      { header: '排名', width: 6 },
+      { header: '单位', width: 24 },
+      { header: '牵头任务数', width: 10 },
+      { header: '已报送', width: 8 },
+      { header: '按时报送', width: 10 },
+      { header: '逾期补报', width: 10 },
+      { header: '未报送', width: 8 },
+      { header: '按时报送率(%)', width: 14 },
+      { header: '平均进度(%)', width: 12 },
+      { header: '已完成', width: 8 },
+      { header: '滞后', width: 6 },
+    ],
+    rows: c.units.map((u) => [u.rank, u.name, u.tasks, u.reported, u.onTime, u.late, u.missing, pct(u.onTimeRate), u.avgPercent, u.done, u.behind]),
+  };
+  const lagging: XlsxSheet = {
+    name: '滞后任务',
+    columns: [
+      { header: '序号', width: 6 },
+      { header: '篇章', width: 24, wrap: true },
+      { header: '任务', width: 40, wrap: true },
+      { header: '牵头单位', width: 20, wrap: true },
+      { header: '分管领导', width: 12 },
+      { header: '情况', width: 24, wrap: true },
+      { header: '进度(%)', width: 8 },
+      { header: '存在问题', width: 50, wrap: true },
+    ],
+    rows: c.lagging.map((t) => [t.number, t.chapter, t.title, t.leadUnits.join('、'), t.leaders.join('、'), t.labels.join('；'), t.percent, t.problems]),
+  };
+  const missing: XlsxSheet = {
+    name: '未报送单位',
+    columns: [
+      { header: '单位', width: 24 },
+      { header: '未报送任务数', width: 12 },
+      { header: '任务', width: 90, wrap: true },
+    ],
+    rows: c.missing.map((u) => [u.name, u.tasks.length, u.tasks.map((t) => `${t.number} ${t.title}`).join('\n')]),
+  };
+  const all: XlsxSheet = {
+    name: '本期报告',
+    columns: [
+      { header: '序号', width: 6 },
+      { header: '任务', width: 30, wrap: true },
+      { header: '单位', width: 18 },
+      { header: '单位角色', width: 8 },
+      { header: '进展状态', width: 10 },
+      { header: '审核', width: 8 },
+      { header: '进度(%)', width: 8 },
+      { header: '进展情况', width: 60, wrap: true },
+      { header: '存在问题', width: 40, wrap: true },
+      { header: '下步计划', width: 40, wrap: true },
+      { header: '首次报送', width: 18 },
+      { header: '最近报送', width: 18 },
+      { header: '时效', width: 8 },
+      { header: '督办灯', width: 10 },
+      { header: '核验码', width: 12 },
+      { header: '照片链接', width: 70, wrap: true },
+    ],
+    rows: reports.map((p) => [
+      p.number,
+      p.title,
+      p.unitName,
+      p.role,
+      statusWord(p.status),
+      stateWord(p.state),
+      p.percent,
+      p.progress,
+      p.problems,
+      p.nextSteps,
+      dateTimeZh(p.firstSubmittedAt),
+      dateTimeZh(p.submittedAt),
+      p.timeliness,
+      p.colourLabel,
+      p.verifyCode,
+      p.photoLinks.join('\n'),
+    ]),
+  };
+  return [summary, ranking, lagging, missing, all];
+}
+
+export function circularXlsx(c: CircularResponse, reports: PeriodReport[]): Uint8Array {
+  return buildXlsx(circularSheets(c, reports));
+}

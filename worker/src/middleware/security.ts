@@ -1,0 +1,60 @@
+// Browser-facing protections of the API: security headers and CSRF (origin) checks.
+// The HTML and assets are served without the worker; pwa/public/_headers gives them the same policy.
+import type { MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from '../env';
+import { forbidden } from '../lib/errors';
+import { isHttps } from './auth';
+
+/** API responses are data, never pages: nothing may load, embed or frame them. */
+const API_CSP = {
+  defaultSrc: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'none'"],
+};
+
+const common = {
+  contentSecurityPolicy: API_CSP,
+  xFrameOptions: 'DENY',
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  crossOriginResourcePolicy: 'same-origin',
+  crossOriginOpenerPolicy: 'same-origin',
+} as const;
+
+const headersHttps = secureHeaders({ ...common, strictTransportSecurity: 'max-age=31536000; includeSubDomains' });
+const headersHttp = secureHeaders({ ...common, strictTransportSecurity: false });
+
+/** hono's secureHeaders; HSTS only on HTTPS (it means nothing, and misleads, on local HTTP). */
+export const apiSecurityHeaders: MiddlewareHandler<AppEnv> = (c, next) => (isHttps(c) ? headersHttps(c, next) : headersHttp(c, next));
+
+const honoCsrf = csrf();
+const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/;
+const crossSite = () => forbidden('跨站请求已被拒绝，请从本系统页面操作');
+
+/**
+ * hono's csrf checks Origin / Sec-Fetch-Site for form-like bodies (the only ones a foreign page
+ * can send without a CORS preflight, which this API never grants). On top of that, any write
+ * whose browser headers say it comes from another site is refused, whatever its content type.
+ */
+export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (SAFE_METHOD.test(c.req.method)) return next();
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  if ((origin !== undefined && origin !== new URL(c.req.url).origin) || site === 'cross-site' || site === 'same-site') {
+    throw crossSite();
+  }
+  let passed = false;
+  try {
+    await honoCsrf(c, async () => {
+      passed = true;
+      await next();
+    });
+  } catch (e) {
+    if (!passed && e instanceof HTTPException && e.status === 403) throw crossSite();
+    throw e;
+  }
+};

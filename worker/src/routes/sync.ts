@@ -1,0 +1,87 @@
+// GET /api/sync?since=<cursor>: what changed for this user since the cursor, so the PWA can
+// keep an offline copy (plans, scoped items, reports, instructions). See shared/schemas/sync.ts
+// for the client's rules and migration 0003 for why the cursor never misses a change.
+import { Hono } from 'hono';
+import type { Item } from '../../../shared/schemas/plan';
+import { SyncQuery, type SyncResponse } from '../../../shared/schemas/sync';
+import type { AppEnv, SessionUser } from '../env';
+import { visibleInstructionsByIds } from '../db/instructions';
+import { listItems, listPlans } from '../db/plans';
+import { filterVisibleReports, loadReports } from '../db/report-read';
+import { carriedItems, changePage, existingReportIds, itemPlans, type SyncEntity } from '../db/sync';
+import { sha256Hex } from '../lib/crypto';
+import { scopeItems } from '../lib/scope';
+import { validate } from '../lib/validate';
+import { orgOf, requireUser } from '../middleware/auth';
+
+/** Changes per page; a full first load of a big organisation takes a few calls. */
+export const SYNC_PAGE = 500;
+
+/** A cursor belongs to one user in one scope; another one (or a reset database) starts over. */
+async function scopeTag(user: SessionUser, orgId: string): Promise<string> {
+  return (await sha256Hex(`${user.id}|${user.role}|${orgId}|${user.unitId ?? ''}`)).slice(0, 12);
+}
+
+function parseCursor(since: string | undefined, tag: string): number | null {
+  const m = since ? /^s1\.(\d{1,15})\.([0-9a-f]{12})$/.exec(since) : null;
+  return m && m[2] === tag ? Number(m[1]) : null;
+}
+
+export const sync = new Hono<AppEnv>().use(requireUser).get('/', validate('query', SyncQuery), async (c) => {
+  const user = c.var.user!;
+  const db = c.env.DB;
+  const query = c.req.valid('query');
+  const orgId = orgOf(user, query.orgId);
+  const unitId = user.role === 'unit' ? user.unitId : null;
+  const tag = await scopeTag(user, orgId);
+  let since = parseCursor(query.since, tag);
+  let page = await changePage(db, orgId, user.role === 'unit' ? (unitId ?? '') : null, since ?? 0, SYNC_PAGE);
+  if (since !== null && since > page.counter) {
+    // A cursor from the future (database restored from a backup): start over.
+    since = null;
+    page = await changePage(db, orgId, user.role === 'unit' ? (unitId ?? '') : null, 0, SYNC_PAGE);
+  }
+
+  const changed: Record<SyncEntity, string[]> = { plan: [], item: [], report: [], instruction: [] };
+  for (const r of page.rows) changed[r.entity].push(r.entity_id);
+
+  const plans = changed.plan.length ? (await listPlans(db, orgId)).filter((p) => changed.plan.includes(p.id)) : [];
+
+  const planOf = await itemPlans(db, changed.item);
+  const byPlan = new Map<string, string[]>();
+  for (const [itemId, planId] of planOf) byPlan.set(planId, [...(byPlan.get(planId) ?? []), itemId]);
+  const own = unitId ? await carriedItems(db, unitId, [...planOf.keys()]) : null;
+  const items: Item[] = [];
+  for (const [planId, ids] of byPlan) items.push(...scopeItems(user, await listItems(db, planId, ids), own));
+
+  const visible = await filterVisibleReports(db, user, orgId, changed.report);
+  const reports = await loadReports(db, changed.report.filter((id) => visible.has(id)));
+  const instructions = await visibleInstructionsByIds(db, user, orgId, changed.instruction);
+  const seenInstructions = new Set(instructions.map((n) => n.id));
+  const seenReports = new Set(reports.map((r) => r.id));
+  // A report a unit could read may leave its scope (the task's units changed): drop it. For the
+  // other roles a report only ever becomes readable (when first submitted), so only deleted
+  // ones are listed — not every draft of the organisation.
+  const hidden = changed.report.filter((id) => !seenReports.has(id));
+  const stillThere = user.role === 'unit' ? null : await existingReportIds(db, hidden);
+  const removed = {
+    plans: changed.plan.filter((id) => !plans.some((p) => p.id === id)),
+    items: changed.item.filter((id) => !planOf.has(id)),
+    reports: stillThere ? hidden.filter((id) => !stillThere.has(id)) : hidden,
+    instructions: changed.instruction.filter((id) => !seenInstructions.has(id)),
+  };
+  const reset = since === null;
+  const res: SyncResponse = {
+    cursor: `s1.${page.upto}.${tag}`,
+    hasMore: page.hasMore,
+    reset,
+    serverTime: c.var.now().toISOString(),
+    plans,
+    items,
+    reports,
+    instructions,
+    // After a reset the client holds nothing older to remove.
+    removed: reset ? { plans: [], items: [], reports: [], instructions: [] } : removed,
+  };
+  return c.json(res);
+});

@@ -1,0 +1,95 @@
+// A task's reporting side: the prefilled draft for the next report, the reports of all its
+// units (two-tier: the lead unit's is the consolidated one) and the instructions on it.
+import { Hono } from 'hono';
+import { dueDateOf, formatPeriod, parsePeriod, periodLabel, periodOf } from '../../../shared/period';
+import { IdParam, TaskReportsQuery, type TaskReportsResponse } from '../../../shared/schemas/report';
+import { TaskDraftQuery, type ReportDraft, type TaskDraftResponse } from '../../../shared/schemas/sync';
+import type { AppEnv, SessionUser } from '../env';
+import { visibleInstructionsOfTask } from '../db/instructions';
+import { loadReports, visibleReportIdsOfTask } from '../db/report-read';
+import { findReportFor, lastReportOf } from '../db/reports';
+import { getTaskContext } from '../db/tasks';
+import { forbidden, notFound } from '../lib/errors';
+import { assertReportableTask, carries, resolveWriteUnit, type TaskContext } from '../lib/report-access';
+import { assertSameOrg } from '../lib/scope';
+import { validate } from '../lib/validate';
+import { requireRole, requireUser } from '../middleware/auth';
+
+async function taskFor(db: D1Database, user: SessionUser, id: string): Promise<TaskContext> {
+  const task = await getTaskContext(db, id.toLowerCase());
+  if (!task) throw notFound('未找到该任务');
+  assertSameOrg(user, task.orgId);
+  return task;
+}
+
+/** Reports and instructions of a task: admins and leaders, or a unit that carries it. */
+function assertMayFollow(user: SessionUser, task: TaskContext): void {
+  if (user.role === 'unit' && !carries(task, user.unitId)) throw forbidden('本单位不承担该任务');
+}
+
+/** The period a new report is for: today's, kept within the plan's year. */
+function draftPeriod(task: TaskContext, now: Date): string {
+  const current = periodOf(now, task.cycle);
+  const p = parsePeriod(current);
+  if (p.year === task.year) return current;
+  const last = task.cycle === 'monthly' ? 12 : task.cycle === 'quarterly' ? 4 : 2;
+  return formatPeriod(task.year, task.cycle, p.year < task.year ? 1 : last);
+}
+
+export const tasks = new Hono<AppEnv>()
+  .use(requireUser)
+  .get('/:id/draft', requireRole('unit', 'admin'), validate('param', IdParam), validate('query', TaskDraftQuery), async (c) => {
+    const user = c.var.user!;
+    const db = c.env.DB;
+    const task = await taskFor(db, user, c.req.valid('param').id);
+    assertReportableTask(user, task);
+    const unitId = resolveWriteUnit(user, task, c.req.valid('query').unitId);
+    const period = draftPeriod(task, c.var.now());
+    const existing = await findReportFor(db, task.id, unitId, period);
+    const last = await lastReportOf(db, task.id, unitId);
+    const targets = new Set(task.targetIds);
+    // 基层减负: what did not change is not typed again — status, numbers and texts carry over.
+    const body: ReportDraft = {
+      taskId: task.id,
+      unitId,
+      period,
+      status: last?.status ?? 'not_started',
+      percent: last?.percent ?? 0,
+      targetValues: last
+        ? (JSON.parse(last.target_values_json) as ReportDraft['targetValues']).filter((t) => targets.has(t.targetId))
+        : [],
+      progress: last?.progress ?? '',
+      problems: last?.problems ?? '',
+      nextSteps: last?.next_steps ?? '',
+      photos: [],
+    };
+    const res: TaskDraftResponse = {
+      body,
+      periodLabel: periodLabel(period),
+      dueDate: dueDateOf(period, task.dueDay),
+      basedOn: last ? { reportId: last.id, period: last.period, state: last.state } : null,
+      existingReportId: existing?.id ?? null,
+    };
+    return c.json(res);
+  })
+  .get('/:id/reports', validate('param', IdParam), validate('query', TaskReportsQuery), async (c) => {
+    const user = c.var.user!;
+    const db = c.env.DB;
+    const task = await taskFor(db, user, c.req.valid('param').id);
+    assertMayFollow(user, task);
+    const period = c.req.valid('query').period ?? null;
+    const ids = await visibleReportIdsOfTask(db, user, task.orgId, task.id, period);
+    const res: TaskReportsResponse = {
+      taskId: task.id,
+      period,
+      units: task.units.map((u) => ({ id: u.unitId, name: u.name, role: u.role })),
+      reports: await loadReports(db, ids),
+    };
+    return c.json(res);
+  })
+  .get('/:id/instructions', validate('param', IdParam), async (c) => {
+    const user = c.var.user!;
+    const task = await taskFor(c.env.DB, user, c.req.valid('param').id);
+    assertMayFollow(user, task);
+    return c.json({ instructions: await visibleInstructionsOfTask(c.env.DB, user, task.orgId, task.id) });
+  });
