@@ -206,13 +206,6 @@ describe('field app', () => {
     await page.getByLabel('进展情况').waitFor();
     await page.getByLabel('进展状态').getByText('滞后').click();
     const code = await fillReport(page, '完成项目立项，正在开展施工图设计。', photos);
-    // The draft autosaved: a reload (offline) brings back the text and the photos.
-    await page.reload();
-    await page.getByLabel('进展情况').waitFor();
-    await expect.poll(() => page.getByLabel('进展情况').inputValue()).toBe('完成项目立项，正在开展施工图设计。');
-    await expect(page.getByLabel('下步计划').inputValue()).resolves.toBe('下月完成主体结构');
-    await expect.poll(() => page.locator('.photo-cell img').count()).toBe(3);
-    await expect(page.getByLabel('进展状态').getByRole('radio', { name: '滞后' }).isChecked()).resolves.toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'field-report-form');
     await page.getByRole('list', { name: '已添加的照片' }).scrollIntoViewIfNeeded();
@@ -226,6 +219,13 @@ describe('field app', () => {
       expect(p.height).toBe(1200);
     }
 
+    // The draft autosaved: a reload (offline) brings back the text and the photos.
+    await page.reload();
+    await page.getByLabel('进展情况').waitFor();
+    await expect.poll(() => page.getByLabel('进展情况').inputValue()).toBe('完成项目立项，正在开展施工图设计。');
+    await expect(page.getByLabel('下步计划').inputValue()).resolves.toBe('下月完成主体结构');
+    await expect.poll(() => page.locator('.photo-cell img').count()).toBe(3);
+    await expect(page.getByLabel('进展状态').getByRole('radio', { name: '滞后' }).isChecked()).resolves.toBe(true);
     const id = await submitReport(page);
     await expect.poll(() => page.locator('.outbox-item .state').first().textContent()).toBe('等待网络');
     await expect.poll(() => page.locator('.tab-badge').textContent()).toBe('1');

@@ -166,6 +166,8 @@ describe('总览 on a phone (390×844)', () => {
     await thumb.waitFor();
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(320);
     await screenshot(page, 'overview-phone-task');
+    await page.locator('.report-card').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'overview-phone-task-reports');
     await context.close();
   });
 
@@ -214,6 +216,23 @@ describe('supervision office', () => {
     await expect(admin.get(`/api/reports/${accept.reportId}`)).resolves.toMatchObject({ state: 'accepted' });
     await expect(admin.get(`/api/reports/${ret.reportId}`)).resolves.toMatchObject({ state: 'returned' });
 
+    // Edit a task after import: add a co-unit and set the deadline; the server has it.
+    const edited = created[0]!;
+    await page.goto(`/overview/tasks/${edited.taskId}?plan=${planId}&period=${PERIOD}`);
+    await page.getByRole('link', { name: /编辑任务/ }).click();
+    const coPicker = page.getByRole('combobox', { name: '添加责任单位' });
+    await coPicker.waitFor({ timeout: 20_000 });
+    const option = (await coPicker.locator('option').allTextContents()).find((t) => t.includes('教育局')) ?? (await coPicker.locator('option').nth(1).textContent())!;
+    await coPicker.selectOption({ label: option });
+    await page.getByLabel('时限').fill('2024-10-31');
+    await screenshot(page, 'overview-phone-task-edit');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('heading', { name: /进展报告/ }).waitFor();
+    const { items } = await admin.get<{ items: Array<{ id: string; deadline: string | null; coUnits: Array<{ name: string }> }> }>(`/api/plans/${planId}/items`);
+    const after = items.find((i) => i.id === edited.taskId)!;
+    expect(after.deadline).toBe('2024-10-31');
+    expect(after.coUnits.map((u) => u.name)).toContain(option.replace('（统称）', ''));
+
     await page.goto(`/reminders?plan=${planId}&period=${PERIOD}`);
     const box = page.getByRole('textbox', { name: '发到工作群的消息' });
     await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toMatch(/^【督办提醒】2024年12月工作进展已于12月25日截止报送，以下单位尚未报送，请尽快补报：/);
@@ -253,6 +272,7 @@ describe('on a desktop (1280×800)', () => {
     for (const selector of ['.app-header', '.tab-bar', '.circular-toolbar']) {
       await expect(page.locator(selector).evaluate((el) => getComputedStyle(el).display)).resolves.toBe('none');
     }
+    await screenshot(page, 'overview-desktop-circular-print');
     mkdirSync('test-results', { recursive: true });
     const pdf = await page.pdf({ path: 'test-results/overview-circular.pdf', preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -301,6 +301,15 @@ describe('GET /api/verify/:code', () => {
     expect((await call('GET', '/api/verify/ABCDEFGH', { cookie: f.users.unitB.cookie })).status).toBe(404);
     expect((await call('GET', `/api/verify/${code}`)).status).toBe(401);
   });
+
+  it('does not open a draft that was never submitted', async () => {
+    const f = await makeFixture();
+    const id = crypto.randomUUID();
+    expect((await call('PUT', `/api/reports/${id}`, { cookie: f.users.unitA.cookie, json: reportBody(f), now: MARCH_20 })).status).toBe(200);
+    const res = await call('GET', `/api/verify/${verifyCodeOf(id)}`, { cookie: f.users.admin.cookie });
+    expect(res.status).toBe(404);
+    expect((await json(res)).error.message).toContain('尚未报送');
+  });
 });
 
 describe('D1 parameter limit', () => {

@@ -13,6 +13,8 @@ export const COLOURS: Colour[] = ['red', 'amber', 'green', 'grey'];
 /** Short words for a tile: the colour's meaning, never the colour alone. */
 export const COLOUR_WORD: Record<Colour, string> = { red: '滞后/逾期', amber: '待报/困难/补报', green: '正常/完成', grey: '未启动' };
 export const COLOUR_NAME: Record<Colour, string> = { red: '红灯', amber: '黄灯', green: '绿灯', grey: '灰灯' };
+/** One word per light for small counts: 滞后 3 · 预警 2 (预警 is the 督查 word for a yellow light). */
+export const COLOUR_SHORT: Record<Colour, string> = { red: '滞后', amber: '预警', green: '正常', grey: '未启动' };
 
 export function pct(rate: number | null | undefined): string {
   if (rate === null || rate === undefined) return '—';
@@ -52,9 +54,9 @@ export function MiniCounts({ counts }: { counts: ColourCounts }) {
   return (
     <span class="mini-counts">
       {shown.map((c) => (
-        <span key={c} class={`mini-count light-${c}`} title={COLOUR_WORD[c]}>
+        <span key={c} class={`mini-count light-${c}`} title={`${COLOUR_NAME[c]}：${COLOUR_WORD[c]}`}>
           <span class={`dot dot-${c}`} aria-hidden="true" />
-          {COLOUR_NAME[c].slice(0, 1)}
+          {COLOUR_SHORT[c]}
           {counts[c]}
         </span>
       ))}

@@ -98,7 +98,7 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
         </Link>
       </div>
 
-      {d.mine && (
+      {d.mine && d.mine.taskIds.length > 0 && (
         <Link class="card list-item mine-card" href={list({ mine: 1 })}>
           <span class="row-title">我分管的任务 {d.mine.taskIds.length} 项</span>
           <MiniCounts counts={d.mine.taskColours} />

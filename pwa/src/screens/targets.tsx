@@ -52,19 +52,20 @@ function Targets({ plans, plan }: { plans: PlanSummary[]; plan: PlanSummary }) {
               const ratio = t.ratio ?? 0;
               return (
                 <li key={t.targetId}>
-                  <Link class="row-link target" href={`/overview/tasks/${t.itemId}?plan=${plan.id}`} style={{ display: 'grid', gridTemplateColumns: 'minmax(0,1fr)' }}>
+                  <Link class="row-link target" href={`/overview/tasks/${t.itemId}?plan=${plan.id}`}>
+                    <span class="target-text">{t.text}</span>
                     <span class="target-figures">
-                      <span class="row-title">{t.text}</span>
-                      <strong>
-                        {t.current === null ? '未报' : formatNumber(t.current)} / {formatNumber(t.target)} {t.unit}
-                      </strong>
+                      <span class="of">
+                        <strong>{t.current === null ? '未报' : formatNumber(t.current)}</strong> / {formatNumber(t.target)} {t.unit}
+                      </span>
+                      <span class="meta">{t.current === null ? '尚无报送数值' : `完成 ${pct(t.ratio)}`}</span>
                     </span>
                     <span class="bar" role="img" aria-label={`完成 ${pct(t.ratio)}`}>
                       <span class={t.current === null ? 'bar-none' : ratio >= 1 ? 'bar-done' : 'bar-low'} style={{ width: `${Math.min(1, ratio) * 100}%` }} />
                     </span>
                     <span class="meta">
                       {t.number}. {t.title}
-                      {t.current !== null && ` · ${pct(t.ratio)} · ${t.unitName}${t.period ? `（${periodLabel(t.period)}）` : ''}`}
+                      {t.current !== null && ` · ${t.unitName}${t.period ? `${periodLabel(t.period)}报送` : ''}`}
                     </span>
                   </Link>
                 </li>

@@ -13,6 +13,12 @@ import { Link, navigate, type ScreenProps } from '../router';
 import { overviewHref } from '../state/leader';
 import { sessionStore } from '../state/session';
 
+/** The first clause of the text, at most 40 characters (as the lists show it). */
+function shortTitle(text: string): string {
+  const first = text.split(/[。；;，,：:]/)[0] ?? text;
+  return first.length > 40 ? `${first.slice(0, 40)}…` : first;
+}
+
 async function fetchOverview(id: string, period: string | null): Promise<TaskOverview> {
   return unwrap<TaskOverview>(api.api.items[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
 }
@@ -39,7 +45,7 @@ export default function TaskOverviewScreen({ params, query }: ScreenProps) {
       </p>
       <p class="meta">{it.path.join(' › ')}</p>
       <h1 class="screen-title">
-        {it.number}. {it.text.length > 60 ? `${it.text.slice(0, 60)}…` : it.text}
+        {it.number}. {shortTitle(it.text)}
       </h1>
 
       <div class="card">
@@ -103,11 +109,12 @@ export default function TaskOverviewScreen({ params, query }: ScreenProps) {
               const ratio = v && t.value > 0 ? Math.min(1, v.value / t.value) : 0;
               return (
                 <li key={t.id} class="target">
+                  <span class="target-text">{t.text}</span>
                   <span class="target-figures">
-                    <span>{t.text}</span>
-                    <strong>
-                      {v ? formatNumber(v.value) : '—'} / {formatNumber(t.value)} {t.unit}
-                    </strong>
+                    <span class="of">
+                      <strong>{v ? formatNumber(v.value) : '未报'}</strong> / {formatNumber(t.value)} {t.unit}
+                    </span>
+                    {v && <span class="meta">完成 {Math.round((v.value / t.value) * 1000) / 10}%</span>}
                   </span>
                   <span class="bar" role="img" aria-label={`完成 ${Math.round(ratio * 100)}%`}>
                     <span class={ratio >= 1 ? 'bar-done' : 'bar-low'} style={{ width: `${ratio * 100}%` }} />
