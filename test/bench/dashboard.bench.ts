@@ -214,7 +214,7 @@ async function countReports(persistTo: string, planId: string): Promise<number> 
 const persistTo = mkdtempSync(join(tmpdir(), 'duban-bench-'));
 try {
   console.log(`fresh local D1 in ${persistTo}`);
-  applyLocalMigrations(persistTo);
+  await applyLocalMigrations(persistTo);
   let world!: World;
   let t0 = performance.now();
   await withLocalEnv(persistTo, async (env) => {

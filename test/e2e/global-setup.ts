@@ -1,7 +1,7 @@
-// One fresh local state per e2e run: migrations, seed plans + demo accounts, then wrangler dev.
+// One fresh local state per e2e run: migrations, seed plans + demo accounts (seedLocal), then
+// wrangler dev.
 import { mkdirSync, rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { applyLocalMigrations } from '../../worker/cli/local-d1';
 import { seedLocal } from '../../worker/cli/seed';
 import { startDevServer } from './server';
 
@@ -10,7 +10,6 @@ export const E2E_PASSWORD = 'duban-demo';
 export default async function setup(project: TestProject) {
   const persistTo = `.e2e-state/run-${process.pid}-${Date.now()}`;
   mkdirSync(persistTo, { recursive: true });
-  applyLocalMigrations(persistTo);
   const seeded = await seedLocal({ persistTo, password: E2E_PASSWORD });
   const server = await startDevServer({ persistTo });
   project.provide('baseURL', server.url);

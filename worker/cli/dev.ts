@@ -1,11 +1,10 @@
 // npm run dev: the worker (wrangler dev on :8787, local D1/R2) plus Vite with hot reload on :5173,
 // which proxies /api to the worker.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { applyLocalMigrations, DEFAULT_PERSIST_TO } from './local-d1';
+import { DEFAULT_PERSIST_TO } from './local-d1';
 import { DEFAULT_DEMO_PASSWORD, printSeedResult, seedLocal } from './seed';
 
 const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
-applyLocalMigrations(DEFAULT_PERSIST_TO);
 printSeedResult(await seedLocal({ password }), password);
 
 const children: ChildProcess[] = [

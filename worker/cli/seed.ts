@@ -1,10 +1,11 @@
-// Local demo data for `npm start` and the e2e suite: every plan in seeds/ through the importer and
-// the demo accounts, only when the database has no plan yet. Never used by `npm run deploy`.
+// Local demo data for `npm start` and the e2e suite: migrations, then every plan in seeds/ through
+// the importer and the demo accounts, only when the database has no plan yet. Never used by
+// `npm run deploy`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { createDemoAccounts, type DemoAccount } from '../src/db/demo-accounts';
 import { importDocument, type ImportOutcome } from './seed-plans';
-import { withLocalEnv } from './local-d1';
+import { migrateLocalD1, withLocalEnv } from './local-d1';
 
 export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
 const SEEDS_DIR = 'seeds';
@@ -25,6 +26,7 @@ export interface SeedResult {
 export async function seedLocal(opts: { persistTo?: string; password?: string; now?: Date } = {}): Promise<SeedResult> {
   const now = opts.now ?? new Date();
   return withLocalEnv(opts.persistTo, async (env) => {
+    await migrateLocalD1(env.DB);
     const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM plans').first<{ n: number }>();
     if ((row?.n ?? 0) > 0) return { seeded: false, plans: [], accounts: [] };
     const plans: SeedResult['plans'] = [];

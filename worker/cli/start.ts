@@ -1,7 +1,7 @@
 // npm start: build the PWA, migrate the local D1, load the seed plans and demo accounts when the
 // database is empty, then serve everything with `wrangler dev` on http://localhost:8787.
 import { spawn, spawnSync } from 'node:child_process';
-import { applyLocalMigrations, DEFAULT_PERSIST_TO } from './local-d1';
+import { DEFAULT_PERSIST_TO } from './local-d1';
 import { DEFAULT_DEMO_PASSWORD, printSeedResult, seedLocal } from './seed';
 
 const port = process.env.PORT ?? '8787';
@@ -13,10 +13,7 @@ step('构建前端 (vite build)…');
 const build = spawnSync('npx', ['vite', 'build', '--config', 'pwa/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-step('应用数据库迁移 (local D1)…');
-applyLocalMigrations(DEFAULT_PERSIST_TO);
-
-step('载入示例工作方案与演示账号…');
+step('数据库迁移，载入示例工作方案与演示账号…');
 printSeedResult(await seedLocal({ password }), password);
 
 step(`启动 wrangler dev → http://localhost:${port}`);

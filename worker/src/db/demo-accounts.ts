@@ -72,19 +72,25 @@ export async function createDemoAccounts(db: D1Database, opts: { password: strin
 
   const taken = await takenUsernames(db, planned.map((p) => p.username));
   const fresh = planned.filter((p) => !taken.has(p.username.toLowerCase()));
+  // Each account gets its own salt; hashing a few at a time keeps both cores busy (WebCrypto's
+  // PBKDF2 runs off the main thread in Node).
   const users: NewUser[] = [];
-  for (const p of fresh) {
-    users.push({
-      id: crypto.randomUUID(),
-      orgId: p.orgId,
-      username: p.username,
-      displayName: p.displayName,
-      role: p.role,
-      unitId: p.unitId,
-      leaderId: p.leaderId,
-      password: await hashPassword(opts.password),
-      mustChangePassword: false,
-    });
+  for (let i = 0; i < fresh.length; i += 8) {
+    const chunk = fresh.slice(i, i + 8);
+    const hashes = await Promise.all(chunk.map(() => hashPassword(opts.password)));
+    chunk.forEach((p, j) =>
+      users.push({
+        id: crypto.randomUUID(),
+        orgId: p.orgId,
+        username: p.username,
+        displayName: p.displayName,
+        role: p.role,
+        unitId: p.unitId,
+        leaderId: p.leaderId,
+        password: hashes[j]!,
+        mustChangePassword: false,
+      }),
+    );
   }
   const statements = [
     ...insertUsersStatements(db, users, opts.now, { skipTaken: true }),
