@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { PhotoWallResponse, RemindersResponse, ReviewQueueResponse, TargetsResponse, TaskOverview } from '../../shared/schemas/dashboard';
 import { insertReport, MARCH_20, MARCH_28, scenario, uid } from './dashboard-support';
-import { call, json, makeFixture } from './support';
 import { env } from 'cloudflare:workers';
+import { call, json, makeFixture } from './support';
 
 describe('GET /api/plans/:id/targets', () => {
   it('shows each target against the latest counted lead-unit value', async () => {
@@ -36,7 +36,7 @@ describe('GET /api/plans/:id/photo-wall', () => {
     const b1 = uid();
     const april = await insertReport(f, { itemId: f.items.taskB, unitId: f.units.b, period: '2024-04', authorId: f.users.unitB.id, submittedAt: '2024-04-20T02:00:00.000Z', photos: [{ id: b1 }] });
     // A draft's photos are not on the wall.
-    await insertReport(f, { itemId: taskOf(f), unitId: f.units.a, period: '2024-05', authorId: f.users.unitA.id, submittedAt: null, photos: [{ id: uid() }] });
+    await insertReport(f, { itemId: f.items.taskA, unitId: f.units.a, period: '2024-05', authorId: f.users.unitA.id, submittedAt: null, photos: [{ id: uid() }] });
     const wall = async (q: string) => {
       const res = await call('GET', `/api/plans/${f.planId}/photo-wall${q}`, { cookie: f.users.leader.cookie });
       expect(res.status).toBe(200);
@@ -61,8 +61,6 @@ describe('GET /api/plans/:id/photo-wall', () => {
     expect((await call('GET', `/api/plans/${f.planId}/photo-wall?before=garbage`, { cookie: f.users.leader.cookie })).status).toBe(400);
   });
 });
-
-const taskOf = (f: { items: { taskA: string } }) => f.items.taskA;
 
 describe('GET /api/items/:id/overview', () => {
   it('gives the lead units’ lights for the period, then every counted report with photos', async () => {

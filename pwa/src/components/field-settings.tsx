@@ -114,7 +114,7 @@ export function SignOutButton({ me }: { me: Me }) {
       <div class="row-actions">
         {pending.unsent.length > 0 && (
           <button type="button" class="btn btn-primary" disabled={busy || !navigator.onLine} onClick={() => void syncFirst()}>
-            {busy ? '正在上传…' : '先上传再退出'}
+            {busy ? '正在上传…' : navigator.onLine ? '先上传再退出' : '先上传再退出（需联网）'}
           </button>
         )}
         <button type="button" class="btn btn-danger" disabled={busy} onClick={() => void signOut()}>
