@@ -1,9 +1,9 @@
 // The other leader views: targets, the photo wall, one task's drill-down, and the supervision
 // office's review queue and reminder list. Scenario: dashboard-support.ts.
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { PhotoWallResponse, RemindersResponse, ReviewQueueResponse, TargetsResponse, TaskOverview } from '../../shared/schemas/dashboard';
 import { insertReport, MARCH_20, MARCH_28, scenario, uid } from './dashboard-support';
-import { env } from 'cloudflare:workers';
 import { call, json, makeFixture } from './support';
 
 describe('GET /api/plans/:id/targets', () => {

@@ -5,7 +5,7 @@ import { REPORT_STATUS_LABEL, type ReportStatus } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { ColourCounts, DashboardResponse } from '../../../shared/schemas/dashboard';
 import type { PlanSummary } from '../../../shared/schemas/plan';
-import { COLOURS, ColourTiles, Light, MiniCounts, PlanPeriodBar, Section, pct } from '../components/leader-ui';
+import { COLOUR_WORD, COLOURS, ColourTiles, Light, MiniCounts, PlanPeriodBar, Section, pct } from '../components/leader-ui';
 import { formatDate, formatDateTime } from '../lib/format';
 import { useStore } from '../lib/store';
 import { useCached } from '../lib/use-cached';
@@ -261,7 +261,7 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
         <p class="legend meta">
           {COLOURS.map((c) => (
             <span key={c}>
-              <span class={`dot dot-${c}`} aria-hidden="true" /> {c === 'red' ? '逾期/滞后' : c === 'amber' ? '待报/困难/补报' : c === 'green' ? '正常/完成' : '未启动'}
+              <span class={`dot dot-${c}`} aria-hidden="true" /> {COLOUR_WORD[c]}
             </span>
           ))}
         </p>

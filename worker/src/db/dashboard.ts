@@ -1,7 +1,8 @@
 // The dashboard of a plan and period. SQL does the heavy part — one row per (task, lead unit)
-// for the period, through the unique index on reports(item_id, unit_id, period), and grouped
-// counts for earlier periods — so the cost follows the plan's size, not the number of reports.
-// Colours come from the shared rule colourOf, applied per (task, lead unit, period).
+// for the period (a unit has at most one report per task and period), read from the covering
+// index reports_cell, and grouped counts for the earlier periods — so the cost follows the size
+// of the plan, not the number of reports. Colours come from the shared rule colourOf, applied
+// per (task, lead unit, period); nothing here decides a colour itself.
 import { colourOf, type ColourResult } from '../../../shared/colour';
 import type { ReportState, ReportStatus } from '../../../shared/labels';
 import { dueDateOf, isPastDue, parsePeriod, periodsOfYear } from '../../../shared/period';
@@ -62,14 +63,14 @@ interface TrendRow {
   period: string;
   status: ReportStatus | null;
   state: ReportState | null;
-  /** China calendar day of the first submission: all timeliness depends on. */
+  /** China calendar day of the first submission: timeliness depends on the day alone. */
   first_day: string | null;
   n: number;
 }
 
 /**
- * Earlier periods, grouped by what colourOf looks at (status, state, day of first submission),
- * so a year of reports comes back as a few dozen rows.
+ * Earlier periods, grouped by what colourOf looks at (status, state, China day of the first
+ * submission): a year of reports comes back as some hundred rows, one colourOf call each.
  */
 function trendStatement(db: D1Database, planId: string, periods: string[]): D1PreparedStatement {
   return stmt(
