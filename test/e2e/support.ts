@@ -16,7 +16,25 @@ export const CHROMIUM_ARGS = [
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 
-export const baseURL = () => inject('baseURL');
+let currentURL: string | null = null;
+let currentState: string | null = null;
+
+/** Set by per-file.ts: the worker serving this test file. */
+export function setServer(url: string, persistTo: string): void {
+  currentURL = url;
+  currentState = persistTo;
+}
+
+export function baseURL(): string {
+  if (!currentURL) throw new Error('no e2e server: per-file.ts did not run');
+  return currentURL;
+}
+
+/** This file's local D1/R2 state folder (for tests that start a second server on a copy). */
+export function statePath(): string {
+  if (!currentState) throw new Error('no e2e server: per-file.ts did not run');
+  return currentState;
+}
 export const demoPassword = () => inject('demoPassword');
 export const demoAccounts = () => inject('demoAccounts');
 

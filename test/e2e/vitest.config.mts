@@ -1,5 +1,6 @@
 // End-to-end tests: real Debian Chromium (playwright-core) against `wrangler dev` with a fresh
-// local D1/R2 state seeded with the seed plans and demo accounts (see global-setup.ts).
+// local D1/R2 state seeded with the seed plans and demo accounts: global-setup.ts seeds a template
+// once, per-file.ts gives every test file its own copy and server.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,6 +8,7 @@ export default defineConfig({
     name: 'e2e',
     include: ['test/e2e/**/*.e2e.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
+    setupFiles: ['test/e2e/per-file.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 180_000,
