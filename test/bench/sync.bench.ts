@@ -99,7 +99,7 @@ try {
     ['requests (report / photo / thumb / submit)', `${s.requests} (${s.byKind.report} / ${s.byKind.photo} / ${s.byKind.thumb} / ${s.byKind.submit})`],
     ['minimum requests', String(REPORTS * (2 + 2 * PHOTOS))],
     ['retries (repeated requests)', String(s.repeats)],
-    ['5xx / 4xx / dropped', `${s.http5xx} / ${s.http4xx} / ${s.dropped}`],
+    ['5xx / 4xx / cut off / dropped', `${s.http5xx} / ${s.http4xx} / ${s.cut} / ${s.dropped}`],
     ['bytes sent (bodies)', `${(s.bytes / 1024 / 1024).toFixed(1)} MB`],
     ['request time median / p95 (all)', `${ms(median(durations))} / ${ms(percentile(durations, 95))}`],
     ['photo PUT median / p95', `${ms(median(photoDurations))} / ${ms(percentile(photoDurations, 95))}`],

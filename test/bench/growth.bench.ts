@@ -1,0 +1,101 @@
+// Growth: does the API stay near flat as a year of reports piles up? A synthetic district
+// (support/world.ts: 120 monthly tasks, 100 units) in a fresh local D1, with 1 000, 10 000 and
+// 100 000 reports inserted directly (every one on its own (task, unit, period)), `wrangler dev`
+// restarted at each size. Median and p95 of:
+//   task list   GET /api/plans/:id/items                (the 督查室's list of tasks)
+//   dashboard   GET /api/plans/:id/dashboard?period=…   (leaders' 总览)
+//   unit sync   GET /api/sync (all pages, a unit user)  (what a phone downloads for its task list:
+//               by design every report on the tasks the unit leads, so it grows with them — and
+//               here every one of the 100 units reports on every task, which real plans do not)
+// Prints figures, never fails on them.   npx tsx test/bench/growth.bench.ts  (GROWTH_CALLS=30, GROWTH_SIZES=1000,10000,100000)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { applyLocalMigrations, withLocalEnv } from '../../worker/cli/local-d1';
+import { signInApi, startServer, type Api } from './support/server';
+import { machineLine, median, percentile, printTable } from './support/stats';
+import { createWorld, fillReports, WORLD_PASSWORD, type World } from './support/world';
+
+const SIZES = (process.env.GROWTH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const CALLS = Number(process.env.GROWTH_CALLS ?? 30);
+
+console.log(`growth — ${machineLine()}`);
+const persistTo = mkdtempSync(join(tmpdir(), 'duban-bench-growth-'));
+type Row = { median: number; p95: number; kb: number };
+const results = new Map<string, Map<number, Row>>();
+try {
+  await applyLocalMigrations(persistTo);
+  let world!: World;
+  await withLocalEnv(persistTo, async (env) => {
+    world = await createWorld(env.DB);
+  });
+  for (const size of SIZES) {
+    const t0 = performance.now();
+    await withLocalEnv(persistTo, (env) => fillReports(env.DB, world, size));
+    const count = await withLocalEnv(persistTo, async (env) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM reports').first<{ n: number }>())!.n);
+    console.log(`${count} reports (+${((performance.now() - t0) / 1000).toFixed(1)} s to insert)`);
+    const server = await startServer(persistTo);
+    try {
+      const admin = await signInApi(server.url, world.admin, WORLD_PASSWORD);
+      const unit = await signInApi(server.url, world.unitUser, WORLD_PASSWORD);
+      const endpoints: Array<[string, Api, () => Promise<number>]> = [
+        ['task list  GET /api/plans/:id/items', admin, () => getBytes(admin, `/api/plans/${world.planId}/items`)],
+        ['dashboard  GET /api/plans/:id/dashboard', admin, () => getBytes(admin, `/api/plans/${world.planId}/dashboard?period=2024-12`)],
+        ['unit sync  GET /api/sync (all pages)', unit, () => syncAll(unit)],
+      ];
+      for (const [name, , call] of endpoints) {
+        let bytes = await call(); // warm-up
+        const times: number[] = [];
+        // At most CALLS calls or about 20 s, whichever comes first (at least 3 calls).
+        const until = performance.now() + 20_000;
+        for (let i = 0; i < CALLS && (i < 3 || performance.now() < until); i++) {
+          const s = performance.now();
+          bytes = await call();
+          times.push(performance.now() - s);
+        }
+        const row = { median: median(times), p95: percentile(times, 95), kb: bytes / 1024 };
+        if (!results.has(name)) results.set(name, new Map());
+        results.get(name)!.set(count, row);
+        console.log(`  ${name.padEnd(40)} median ${row.median.toFixed(1).padStart(7)} ms  p95 ${row.p95.toFixed(1).padStart(7)} ms  ${row.kb.toFixed(1)} KB  (${times.length} calls)`);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  const sizes = [...results.values().next().value!.keys()];
+  console.log(`\nsummary (median / p95 ms over up to ${CALLS} calls or 20 s; answer size at the largest):`);
+  printTable([
+    ['endpoint', ...sizes.map((n) => `${n.toLocaleString('en')} reports`), `× (${sizes.at(-1)!.toLocaleString('en')} vs ${sizes[0]!.toLocaleString('en')})`, 'KB'],
+    ...[...results.entries()].map(([name, bySize]) => {
+      const first = bySize.get(sizes[0]!)!;
+      const last = bySize.get(sizes.at(-1)!)!;
+      return [name, ...sizes.map((n) => `${bySize.get(n)!.median.toFixed(1)} / ${bySize.get(n)!.p95.toFixed(1)}`), `${(last.median / first.median).toFixed(2)}×`, last.kb.toFixed(1)];
+    }),
+  ]);
+} finally {
+  if (!process.env.KEEP_BENCH_STATE) rmSync(persistTo, { recursive: true, force: true });
+}
+
+async function getBytes(api: Api, path: string): Promise<number> {
+  const res = await fetch(`${api.url}${path}`, { headers: { cookie: api.cookie } });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${text.slice(0, 200)}`);
+  return Buffer.byteLength(text);
+}
+
+/** The whole sync download of a unit, following the cursor. */
+async function syncAll(api: Api): Promise<number> {
+  let bytes = 0;
+  let since: string | undefined;
+  for (let page = 0; page < 1000; page++) {
+    const res = await fetch(`${api.url}/api/sync${since ? `?since=${encodeURIComponent(since)}` : ''}`, { headers: { cookie: api.cookie } });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`GET /api/sync: ${res.status} ${text.slice(0, 200)}`);
+    bytes += Buffer.byteLength(text);
+    const body = JSON.parse(text) as { cursor: string; hasMore: boolean };
+    since = body.cursor;
+    if (!body.hasMore) break;
+  }
+  return bytes;
+}

@@ -1,0 +1,65 @@
+// Node side of the browser harness: bundles harness-entry.ts (the field app's own modules) with
+// Vite and serves it inside a Playwright context at <origin>/api/__harness/. Under /api/ on
+// purpose: the service worker never answers /api navigations, so the route below sees them,
+// and the page shares the app's origin — its IndexedDB outbox, its session cookie.
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Harness } from './harness-entry';
+
+export type { Harness, HarnessPhoto, QueueSpec } from './harness-entry';
+export type HarnessWindow = Window & { harness: Harness };
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ENTRY = fileURLToPath(new URL('./harness-entry.ts', import.meta.url));
+export const HARNESS_PATH = '/api/__harness/';
+
+let bundle: Promise<string> | null = null;
+
+/** The harness as one ES module (built once per process, ~1–3 s). */
+export function harnessBundle(): Promise<string> {
+  bundle ??= (async () => {
+    const { build } = await import('vite');
+    const result = await build({
+      configFile: false,
+      root: ROOT,
+      logLevel: 'warn',
+      define: { __APP_VERSION__: JSON.stringify('harness') },
+      oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+      build: {
+        write: false,
+        minify: false,
+        target: 'es2022',
+        emptyOutDir: false,
+        copyPublicDir: false,
+        lib: { entry: ENTRY, formats: ['es'], fileName: 'harness' },
+      },
+    });
+    const outputs = (Array.isArray(result) ? result : [result]) as Array<{ output: Array<{ type: string; code?: string; fileName: string }> }>;
+    const chunks = outputs.flatMap((o) => o.output).filter((o) => o.type === 'chunk');
+    if (chunks.length !== 1) throw new Error(`harness bundle: expected one chunk, got ${chunks.map((c) => c.fileName).join(', ')}`);
+    return chunks[0]!.code!;
+  })();
+  return bundle;
+}
+
+const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>harness</title></head>
+<body><script type="module" src="${HARNESS_PATH}harness.js"></script></body></html>`;
+
+/** Serves the harness in this context at `${origin}${HARNESS_PATH}` (no request reaches the worker). */
+export async function installHarness(context: BrowserContext, origin: string): Promise<void> {
+  const code = await harnessBundle();
+  await context.route(`${origin}${HARNESS_PATH}**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path.endsWith('/harness.js')) await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: code });
+    else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE });
+  });
+}
+
+/** Opens a harness page on `origin` and waits until window.harness is there. */
+export async function openHarness(context: BrowserContext, origin: string): Promise<Page> {
+  await installHarness(context, origin);
+  const page = await context.newPage();
+  await page.goto(`${origin}${HARNESS_PATH}`);
+  await page.waitForFunction(() => !!(window as unknown as HarnessWindow).harness, undefined, { timeout: 30_000 });
+  return page;
+}
