@@ -1,5 +1,6 @@
 // Importer speed: parses each seed document 50 times and prints median / p95 milliseconds and the
-// item counts. A standalone script, not a vitest test:  npx tsx test/bench/import.bench.ts
+// item counts; then imports each once into a fresh local D1 (parse + write) and prints the time.
+// A standalone script, not a vitest test:  npx tsx test/bench/import.bench.ts
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parsePlanDocument } from '../../shared/import';
@@ -37,3 +38,32 @@ for (const file of readdirSync(seedsDir).sort()) {
 
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+
+// The whole import into a fresh local D1 (parse + every row written, as `npm start` seeds it):
+// one run per document, in the seeding order (a noisier OCR copy of a plan already imported is
+// skipped, as seeding does).
+const { mkdtempSync, rmSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+const { join } = await import('node:path');
+const { applyLocalMigrations, withLocalEnv } = await import('../../worker/cli/local-d1');
+const { importDocument } = await import('../../worker/cli/seed-plans');
+const { seedFiles } = await import('../../worker/cli/seed');
+const persistTo = mkdtempSync(join(tmpdir(), 'duban-bench-import-'));
+try {
+  await applyLocalMigrations(persistTo);
+  const written: string[][] = [['document → local D1', 'ms', 'items', 'outcome']];
+  await withLocalEnv(persistTo, async (env) => {
+    for (const file of seedFiles(seedsDir.pathname)) {
+      const text = readFileSync(new URL(file, seedsDir), 'utf8');
+      const start = performance.now();
+      const outcome = await importDocument(env.DB, text, file, new Date());
+      const took = performance.now() - start;
+      written.push([file, took.toFixed(0), 'items' in outcome ? String(outcome.items) : '–', outcome.skipped ? `skipped: ${outcome.reason}` : 'imported']);
+    }
+  });
+  console.log('');
+  const w = written[0]!.map((_, c) => Math.max(...written.map((r) => r[c]!.length)));
+  for (const row of written) console.log(row.map((cell, c) => (c === 0 || c === 3 ? cell.padEnd(w[c]!) : cell.padStart(w[c]!))).join('  '));
+} finally {
+  rmSync(persistTo, { recursive: true, force: true });
+}

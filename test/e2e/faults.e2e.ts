@@ -2,7 +2,8 @@
 // `wrangler dev`.
 // - 50 reports with photos drain from the real PWA while the worker injects faults
 //   (FAULT_RATE 0.1: 5 % of writes answer 500, 5 % drop the connection after the work is done;
-//   its own server and fresh state) → 0 lost, 0 duplicated, counted as the admin through the API.
+//   its own server on its own copy of the seeded state) → 0 lost, 0 duplicated, counted as the
+//   admin through the API.
 // - The app killed mid-upload (after the server stored a photo, before the phone heard) and
 //   reopened on the same profile → completes, no duplicate.
 // - Two tabs draining at once → Web Locks let one send; every request goes out once.
@@ -10,15 +11,15 @@
 // - IndexedDB refuses a photo (QuotaExceededError) → a clear message, the typed text survives.
 // - The server refuses a queued report (its task was reassigned meanwhile: 403) → the item stays
 //   in the outbox as 需处理 with the server's message.
-// The other tests use 吴江 units, which no other e2e file touches.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The other tests run on this file's own copy of the seeded state (per-file.ts), with 吴江 units.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { outboxBadge, signInPage, waitForServiceWorker } from '../bench/support/app';
 import { openHarness, type HarnessWindow, type QueueSpec } from '../bench/support/harness';
-import { freshSeededState, reportSlots, signInApi, startServer, unitTasks, type Api, type SeededState, type UnitTask } from '../bench/support/server';
+import { reportSlots, signInApi, startServer, unitTasks, type Api, type UnitTask } from '../bench/support/server';
 import { recordTraffic } from '../bench/support/traffic';
 import type { DevServer } from './server';
 import { baseURL, demoAccounts, launchBrowser, launchPersistent, phoneContext } from './support';
@@ -139,21 +140,22 @@ afterAll(async () => {
 describe('injected server faults (FAULT_RATE 0.1, own wrangler dev)', () => {
   const REPORTS = 50;
   const PHOTOS = 2;
-  let state: SeededState;
+  // Its own copy of the seeded template, served by its own fault-injecting wrangler dev.
+  const persistTo = `${inject('templateDir')}-faults-${process.pid}`;
   let server: DevServer;
 
   beforeAll(async () => {
-    state = await freshSeededState('duban-faults-');
-    server = await startServer(state.persistTo, { FAULT_RATE: '0.1' });
+    cpSync(inject('templateDir'), persistTo, { recursive: true });
+    server = await startServer(persistTo, { FAULT_RATE: '0.1' });
   });
 
   afterAll(async () => {
     await server?.stop();
-    if (!process.env.KEEP_E2E_STATE) state?.remove();
+    if (!process.env.KEEP_E2E_STATE) rmSync(persistTo, { recursive: true, force: true });
   });
 
   it(`drains ${REPORTS} reports with ${PHOTOS} photos each: 0 lost, 0 duplicated`, async () => {
-    const username = state.accounts.find((a) => a.role === 'unit' && a.orgName.includes('吴中') && a.unitName === '发改委')!.username;
+    const username = demoAccounts().find((a) => a.role === 'unit' && a.orgName.includes('吴中') && a.unitName === '发改委')!.username;
     const unit = await signInApi(server.url, username);
     const { me, tasks } = await unitTasks(unit);
     const slots = reportSlots(tasks, REPORTS);

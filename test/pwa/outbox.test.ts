@@ -22,6 +22,8 @@ describe('per-status decisions', () => {
     expect(decide(404)).toBe('fix');
     expect(decide(409, 'conflict')).toBe('fix');
     expect(decide(413)).toBe('fix');
+    // A cut-off upload stored nothing on the server: send it again.
+    expect(decide(400, 'checksum_mismatch')).toBe('retry');
   });
 
   it('backs off exponentially with jitter, never at once and never beyond the cap', () => {
@@ -76,6 +78,10 @@ describe('draining the outbox', () => {
     expect(photoCall.headers['content-type']).toBe('image/jpeg');
     expect(photoCall.headers['x-content-sha256']).toBe(`sha-${pa1}`);
     expect(photoCall.headers['x-client-time']).toBe(new Date(NOW).toISOString());
+    // The phone's clock goes with the report and the submit too, so a text-only report from a
+    // phone with a wrong clock is flagged as well.
+    expect(server.calls[0]!.headers['x-client-time']).toBe(new Date(NOW).toISOString());
+    expect(server.calls[5]!.headers['x-client-time']).toBe(new Date(NOW).toISOString());
     expect(photoCall.body).toBe('full-0');
     expect(server.calls[2]!.body).toBe('thumb-0');
     expect(JSON.parse(server.calls[0]!.body!)).toMatchObject({ taskId: a.taskId, period: '2024-03', photos: [{ id: pa1 }, { id: pa2 }] });
@@ -270,5 +276,47 @@ describe('draining the outbox', () => {
     await Promise.all([first, second]);
     expect(server.paths().filter((p) => p.endsWith('/submit'))).toHaveLength(2);
     expect((await getOutboxItem(late.id))!.state).toBe('submitted');
+  });
+});
+
+describe('checksum failures and backoff resets', () => {
+  it('retries a photo whose upload arrived cut off, and asks the user after repeated failures', async () => {
+    const item = await queueReport(1);
+    const server = fakeServer((call) =>
+      call.path.endsWith(`/photos/${item.photos[0]!.id}`) ? { status: 400, body: { error: { code: 'checksum_mismatch', message: '上传的照片不完整' } } } : undefined,
+    );
+    const e = engineWith(server.fetch);
+    await e.engine.drain({ force: true });
+    expect(await getOutboxItem(item.id)).toMatchObject({ state: 'queued', attempts: 1 });
+    for (let i = 0; i < 6; i++) {
+      e.advance(10 * 60_000);
+      await e.engine.drain({ force: true });
+    }
+    const after = await getOutboxItem(item.id);
+    expect(after!.state).toBe('needs_action');
+    expect(after!.lastError!.message).toContain('重新拍摄');
+  });
+
+  it('resets the failure count after every step the server confirms', async () => {
+    const item = await queueReport(2);
+    const [p0, p1] = item.photos.map((p) => p.id);
+    const server = fakeServer((call, n) => {
+      // Photo 1 fails twice, then goes through; photo 2 fails once.
+      if (call.path.endsWith(`/photos/${p0}`) && n <= 2) return { status: 503 };
+      if (call.path.endsWith(`/photos/${p1}`) && n === 1) return { status: 503 };
+      return undefined;
+    });
+    const e = engineWith(server.fetch);
+    await e.engine.drain({ force: true });
+    e.advance(10 * 60_000);
+    await e.engine.drain({ force: true });
+    expect((await getOutboxItem(item.id))!.attempts).toBe(2);
+    e.advance(10 * 60_000);
+    await e.engine.drain({ force: true });
+    // Photo 1 arrived, so photo 2's failure starts a new streak (1), not the 3rd of one.
+    expect(await getOutboxItem(item.id)).toMatchObject({ state: 'queued', attempts: 1 });
+    e.advance(10 * 60_000);
+    await e.engine.drain({ force: true });
+    expect((await getOutboxItem(item.id))!.state).toBe('submitted');
   });
 });

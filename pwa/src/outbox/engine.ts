@@ -5,7 +5,7 @@
 import { CLIENT_TIME_HEADER, CONTENT_SHA256_HEADER } from '../../../shared/labels';
 import type { Report } from '../../../shared/schemas/report';
 import type { OutboxItem } from '../db/schema';
-import { backoffDelay, decide, retryAfterMs, type Decision } from './policy';
+import { backoffDelay, decide, MAX_CHECKSUM_RETRIES, retryAfterMs, type Decision } from './policy';
 import { getOutboxItem, getPhotoBytes, listOutbox, markSubmitted, patchOutboxItem, pruneSubmitted } from './store';
 import { send, type SendResult } from './transport';
 
@@ -86,9 +86,13 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
     };
 
     if (!item.reportSent) {
-      const r = await request('PUT', `/api/reports/${item.id}`, { json: item.body, timeoutMs: JSON_TIMEOUT_MS });
+      const r = await request('PUT', `/api/reports/${item.id}`, {
+        json: item.body,
+        headers: { [CLIENT_TIME_HEADER]: new Date(deps.now()).toISOString() },
+        timeoutMs: JSON_TIMEOUT_MS,
+      });
       if (r.kind === 'fail') return fail(r);
-      item = (await patchOutboxItem(item.id, (i) => void (i.reportSent = true))) ?? item;
+      item = (await patchOutboxItem(item.id, (i) => void Object.assign(i, { reportSent: true, attempts: 0 }))) ?? item;
     }
 
     for (let round = 0; round < 2; round++) {
@@ -96,16 +100,20 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
         if (!photo.sent) {
           const r = await uploadPhoto(item, photo.id, 'full', photo.sha256);
           if (r.kind === 'fail') return fail(r);
-          item = (await patchOutboxItem(item.id, (i) => setPhoto(i, photo.id, { sent: true }))) ?? item;
+          // Every step the server confirms resets the backoff: progress is not a failure streak.
+          item = (await patchOutboxItem(item.id, (i) => { i.attempts = 0; setPhoto(i, photo.id, { sent: true }); })) ?? item;
         }
         if (!photo.thumbSent) {
           const r = await uploadPhoto(item, photo.id, 'thumb', photo.thumbSha256);
           if (r.kind === 'fail') return fail(r);
-          item = (await patchOutboxItem(item.id, (i) => setPhoto(i, photo.id, { thumbSent: true }))) ?? item;
+          item = (await patchOutboxItem(item.id, (i) => { i.attempts = 0; setPhoto(i, photo.id, { thumbSent: true }); })) ?? item;
         }
       }
 
-      const res = await send(deps.fetch, 'POST', `/api/reports/${item.id}/submit`, { timeoutMs: JSON_TIMEOUT_MS });
+      const res = await send(deps.fetch, 'POST', `/api/reports/${item.id}/submit`, {
+        headers: { [CLIENT_TIME_HEADER]: new Date(deps.now()).toISOString() },
+        timeoutMs: JSON_TIMEOUT_MS,
+      });
       if (res.ok) {
         const report = isReport(res.data) ? res.data : null;
         await markSubmitted(item.id, report, new Date(deps.now()).toISOString());
@@ -137,6 +145,9 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
       } else if (r.decision === 'auth') {
         i.state = 'queued';
         i.lastError = { ...error, message: '登录已失效，请重新登录后继续上传' };
+      } else if (r.res.code === 'checksum_mismatch' && i.attempts + 1 >= MAX_CHECKSUM_RETRIES) {
+        i.state = 'needs_action';
+        i.lastError = { ...error, message: '照片多次上传校验失败，可能已在本机损坏，请删除后重新拍摄' };
       } else {
         i.state = 'queued';
         i.attempts += 1;

@@ -8,11 +8,14 @@
  *        the user signs in again; nothing is dropped.
  * fix:   any other 4xx — the server refuses this report as it is; keep it with the server's
  *        message for the user to fix (需处理).
+ * A 400 checksum_mismatch is a retry: the body arrived cut off and nothing was stored.
  */
 export type Decision = 'retry' | 'auth' | 'fix';
 
 export function decide(status: number, code?: string): Decision {
   if (status === 0 || status >= 500 || status === 408 || status === 429) return 'retry';
+  // An upload cut off on the way (the server stored nothing): sending it again is the fix.
+  if (status === 400 && code === 'checksum_mismatch') return 'retry';
   if (status === 401) return 'auth';
   if (status === 403 && code === 'password_change_required') return 'auth';
   if (status >= 400) return 'fix';
@@ -21,6 +24,8 @@ export function decide(status: number, code?: string): Decision {
 }
 
 export const BACKOFF_BASE_MS = 2_000;
+/** A photo whose checksum keeps failing is damaged on the phone, not in transit: ask the user. */
+export const MAX_CHECKSUM_RETRIES = 5;
 export const BACKOFF_CAP_MS = 5 * 60_000;
 
 /**
