@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { COLOUR_LABEL, type Colour } from '../../../shared/colour';
 import { periodLabel } from '../../../shared/period';
-import type { ColourCounts } from '../../../shared/schemas/dashboard';
+import type { ColourCounts, DashboardResponse } from '../../../shared/schemas/dashboard';
 import type { PlanSummary } from '../../../shared/schemas/plan';
 import { Link, navigate } from '../router';
 import '../screens/leader.css';
@@ -128,5 +128,24 @@ export function Section({ title, children, more }: { title: string; children: Co
       </div>
       {children}
     </section>
+  );
+}
+
+/** One lead unit of the dashboard: its tasks, on-time rate and average progress, and its lights. */
+export function UnitRow({ unit: u, href }: { unit: DashboardResponse['units'][number]; href: string }) {
+  return (
+    <li>
+      <Link class="row-link" href={href}>
+        <span class="row-main">
+          <span class="row-title">{u.name}</span>
+          <span class="meta">
+            牵头 {u.tasks} 项 · 按时报送 {pct(u.reporting.onTimeRate)} · 平均进度 {u.avgPercent}%
+          </span>
+        </span>
+        <span class="row-side">
+          <MiniCounts counts={u.colours} />
+        </span>
+      </Link>
+    </li>
   );
 }

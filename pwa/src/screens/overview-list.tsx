@@ -5,7 +5,7 @@ import type { Colour } from '../../../shared/colour';
 import { REPORT_STATUS_LABEL, type ReportStatus } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { Cell, DashboardResponse, DashboardTask } from '../../../shared/schemas/dashboard';
-import { COLOUR_NAME, COLOUR_WORD, Light, MiniCounts, pct } from '../components/leader-ui';
+import { COLOUR_NAME, COLOUR_WORD, Light, MiniCounts, pct, UnitRow } from '../components/leader-ui';
 import { useCached } from '../lib/use-cached';
 import { Link, type ScreenProps } from '../router';
 import { cachedDashboard, fetchDashboard, overviewHref } from '../state/leader';
@@ -168,19 +168,7 @@ function AllUnits({ d }: { d: DashboardResponse }) {
       </h1>
       <ul class="rows">
         {d.units.map((u) => (
-          <li key={u.unitId}>
-            <Link class="row-link" href={overviewHref('/overview/list', d.plan.id, d.period, { unit: u.unitId })}>
-              <span class="row-main">
-                <span class="row-title">{u.name}</span>
-                <span class="meta">
-                  牵头 {u.tasks} 项 · 按时报送 {pct(u.reporting.onTimeRate)} · 平均进度 {u.avgPercent}%
-                </span>
-              </span>
-              <span class="row-side">
-                <MiniCounts counts={u.colours} />
-              </span>
-            </Link>
-          </li>
+          <UnitRow key={u.unitId} unit={u} href={overviewHref('/overview/list', d.plan.id, d.period, { unit: u.unitId })} />
         ))}
       </ul>
     </>

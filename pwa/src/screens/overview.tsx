@@ -5,7 +5,7 @@ import { REPORT_STATUS_LABEL, type ReportStatus } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { ColourCounts, DashboardResponse } from '../../../shared/schemas/dashboard';
 import type { PlanSummary } from '../../../shared/schemas/plan';
-import { COLOUR_WORD, COLOURS, ColourTiles, Light, MiniCounts, PlanPeriodBar, Section, pct } from '../components/leader-ui';
+import { COLOUR_WORD, COLOURS, ColourTiles, Light, MiniCounts, PlanPeriodBar, Section, pct, UnitRow } from '../components/leader-ui';
 import { formatDate, formatDateTime } from '../lib/format';
 import { useStore } from '../lib/store';
 import { useCached } from '../lib/use-cached';
@@ -229,19 +229,7 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
       <Section title="按牵头单位" more={d.units.length > 12 ? { href: list({ view: 'units' }), label: `全部 ${d.units.length} 个` } : undefined}>
         <ul class="rows">
           {d.units.slice(0, 12).map((u) => (
-            <li key={u.unitId}>
-              <Link class="row-link" href={list({ unit: u.unitId })}>
-                <span class="row-main">
-                  <span class="row-title">{u.name}</span>
-                  <span class="meta">
-                    牵头 {u.tasks} 项 · 按时报送 {pct(u.reporting.onTimeRate)} · 平均进度 {u.avgPercent}%
-                  </span>
-                </span>
-                <span class="row-side">
-                  <MiniCounts counts={u.colours} />
-                </span>
-              </Link>
-            </li>
+            <UnitRow key={u.unitId} unit={u} href={list({ unit: u.unitId })} />
           ))}
         </ul>
       </Section>
