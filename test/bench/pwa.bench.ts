@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { freePort } from '../e2e/server';
+import { freePort } from './support/wrangler-dev';
 import { CHROMIUM, chromiumVersion } from './support/browser';
 import { ensurePwaBuilt, freshSeededState, signInApi, startServer } from './support/server';
 import { kb, machineLine, median, printTable } from './support/stats';

@@ -1,5 +1,5 @@
-// Issue 9, the fault suite: "never loses a report", tested in real Chromium against a real
-// `wrangler dev`.
+// Issue 9, the fault suite: "never loses a report", tested in real Chromium against the real
+// worker bundle in workerd with local D1/R2 (local-worker.ts).
 // - 50 reports with photos drain from the real PWA while the worker injects faults
 //   (FAULT_RATE 0.1: 5 % of writes answer 500, 5 % drop the connection after the work is done;
 //   its own server on its own copy of the seeded state) → 0 lost, 0 duplicated, counted as the
@@ -19,9 +19,9 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { outboxBadge, signInPage, waitForServiceWorker } from '../bench/support/app';
 import { openHarness, type HarnessWindow, type QueueSpec } from '../bench/support/harness';
-import { reportSlots, signInApi, startServer, unitTasks, type Api, type UnitTask } from '../bench/support/server';
+import { reportSlots, signInApi, unitTasks, type Api, type UnitTask } from '../bench/support/server';
 import { recordTraffic } from '../bench/support/traffic';
-import type { DevServer } from './server';
+import { startLocalWorker, type LocalWorker } from './local-worker';
 import { baseURL, demoAccounts, launchBrowser, launchPersistent, phoneContext } from './support';
 
 let browser: Browser;
@@ -137,16 +137,16 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-describe('injected server faults (FAULT_RATE 0.1, own wrangler dev)', () => {
+describe('injected server faults (FAULT_RATE 0.1, own worker)', () => {
   const REPORTS = 50;
   const PHOTOS = 2;
-  // Its own copy of the seeded template, served by its own fault-injecting wrangler dev.
+  // Its own copy of the seeded template, served by its own fault-injecting worker.
   const persistTo = `${inject('templateDir')}-faults-${process.pid}`;
-  let server: DevServer;
+  let server: LocalWorker;
 
   beforeAll(async () => {
     cpSync(inject('templateDir'), persistTo, { recursive: true });
-    server = await startServer(persistTo, { FAULT_RATE: '0.1' });
+    server = await startLocalWorker({ bundleDir: inject('workerBundle'), persistTo, vars: { FAULT_RATE: '0.1' } });
   });
 
   afterAll(async () => {

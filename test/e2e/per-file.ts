@@ -1,14 +1,20 @@
 // Runs before each e2e test file: a private copy of the seeded template state, served by its own
-// `wrangler dev` on a free port for the duration of the file.
+// worker (local-worker.ts) on a free port for the duration of the file.
 import { cpSync } from 'node:fs';
-import { afterAll, inject } from 'vitest';
-import { startDevServer } from './server';
+import { afterAll, afterEach, inject } from 'vitest';
+import { startLocalWorker } from './local-worker';
 import { setServer } from './support';
 
 const persistTo = `${inject('templateDir')}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 cpSync(inject('templateDir'), persistTo, { recursive: true });
-const server = await startDevServer({ persistTo });
+const server = await startLocalWorker({ bundleDir: inject('workerBundle'), persistTo });
 setServer(server.url, persistTo);
+
+afterEach(({ task }) => {
+  // A failed test shows what the worker printed, so a server-side cause is not lost.
+  const out = server.output().trim();
+  if (task.result?.state === 'fail' && out) console.error(`worker output (last 4000 characters):\n${out.slice(-4000)}`);
+});
 
 afterAll(async () => {
   await server.stop();

@@ -1,6 +1,7 @@
-// End-to-end tests: real Debian Chromium (playwright-core) against `wrangler dev` with a fresh
-// local D1/R2 state seeded with the seed plans and demo accounts: global-setup.ts seeds a template
-// once, per-file.ts gives every test file its own copy and server.
+// End-to-end tests: real Debian Chromium (playwright-core) against the worker bundle in workerd
+// (local-worker.ts) with a fresh local D1/R2 state seeded with the seed plans and demo accounts:
+// global-setup.ts bundles and seeds a template once, per-file.ts gives every test file its own
+// copy and server.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { periodOf, periodsOfYear } from '../../../shared/period';
 import { applyLocalMigrations } from '../../../worker/cli/local-d1';
 import { seedLocal } from '../../../worker/cli/seed';
-import { startDevServer, type DevServer } from '../../e2e/server';
+import { startDevServer, type DevServer } from './wrangler-dev';
 
 export const DEMO_PASSWORD = 'duban-demo';
 

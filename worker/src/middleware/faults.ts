@@ -1,5 +1,5 @@
-// Fault injection for the reliability suite: with FAULT_RATE > 0 (set only by the tests through
-// `wrangler dev --var FAULT_RATE:0.1`; "0" in wrangler.toml), a share of API writes fail — half
+// Fault injection for the reliability suite: with FAULT_RATE > 0 (set only by the tests as a
+// binding override, e.g. `wrangler dev --var FAULT_RATE:0.1`; "0" in wrangler.toml), a share of API writes fail — half
 // as a 500 before anything happens, half as a connection dropped AFTER the server has done the
 // work, which is what makes retries dangerous. Reads and sign-in are left alone.
 import type { MiddlewareHandler } from 'hono';

@@ -1,4 +1,5 @@
-// Starts `wrangler dev` on a free loopback port with its own persisted state, and stops it.
+// Starts `wrangler dev` on a free loopback port with its own persisted state, and stops it: the
+// benchmarks measure the server `npm start` runs (the e2e tests use ../../e2e/local-worker.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -16,6 +17,8 @@ export function freePort(): Promise<number> {
 export interface DevServer {
   url: string;
   port: number;
+  /** Everything wrangler printed so far (for diagnosing a failed test). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function startDevServer(opts: { persistTo: string; vars?: Record<st
   return {
     url,
     port,
+    output: () => output,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
