@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CircularResponse, DashboardResponse } from '../../shared/schemas/dashboard';
-import { readXlsx } from '../support/xlsx-read';
+import { readXlsx, readXlsxLinks } from '../support/xlsx-read';
 import { apiAs, baseURL, demoAccounts, DESKTOP, launchBrowser, phoneContext, screenshot, signIn } from './support';
 
 const PERIOD = '2024-12';
@@ -287,7 +287,8 @@ describe('on a desktop (1280×800)', () => {
     // The XLSX: same tables plus every report of the period with photo links.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载 Excel' }).click()]);
     expect(download.suggestedFilename()).toMatch(/2024年12月工作进展通报.*\.xlsx$/);
-    const book = readXlsx(new Uint8Array(readFileSync(await download.path())));
+    const bytes = new Uint8Array(readFileSync(await download.path()));
+    const book = readXlsx(bytes);
     expect(Object.keys(book)).toEqual(['通报', '单位排名', '滞后任务', '未报送单位', '本期报告']);
     expect(book['单位排名']!.length - 1).toBe(circular.units.length);
     expect(book['单位排名']!.slice(1).map((r) => r[1])).toEqual(circular.units.map((u) => u.name));
@@ -298,8 +299,15 @@ describe('on a desktop (1280×800)', () => {
       const row = reports.find((r) => r[0] === c.number && r[2] === c.unitName);
       expect(row, `${c.number} ${c.unitName}`).toBeTruthy();
     }
-    const withPhoto = reports.find((r) => (r[15] ?? '').includes(photoReport.photoId))!;
-    expect(withPhoto[15]).toBe(`${baseURL()}/api/reports/${photoReport.reportId}/photos/${photoReport.photoId}`);
+    // The photo is a link in the report's 照片1 cell that opens the picture for a signed-in user.
+    const links = readXlsxLinks(bytes)['本期报告']!;
+    const photoUrl = `${baseURL()}/api/reports/${photoReport.reportId}/photos/${photoReport.photoId}`;
+    const cell = Object.keys(links).find((ref) => links[ref] === photoUrl);
+    expect(cell, 'hyperlink to the photo').toMatch(/^P\d+$/);
+    expect(book['本期报告']![Number(cell!.replace(/^[A-Z]+/, '')) - 1]![15]).toBe('照片1');
+    const photo = await context.request.get(photoUrl);
+    expect(photo.status()).toBe(200);
+    expect(photo.headers()['content-type']).toMatch(/^image\//);
     await context.close();
   });
 });

@@ -1,6 +1,6 @@
 // Reads a workbook back for tests: unzip with fflate and pick the cells out of the sheet XML.
-// Handles what spreadsheets write (inline strings, shared strings, numbers); no dependency beyond
-// fflate, and no DOM, so it runs in workerd and in Node alike.
+// Handles what spreadsheets write (inline strings, shared strings, numbers, hyperlinks); no
+// dependency beyond fflate, and no DOM, so it runs in workerd and in Node alike.
 import { strFromU8, unzipSync } from 'fflate';
 
 export type Sheets = Record<string, string[][]>;
@@ -26,17 +26,41 @@ function texts(xml: string): string {
   return [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescape(m[1]!)).join('');
 }
 
+/** Relationship id → target of a .rels part. */
+function relationships(xml: string): Map<string, string> {
+  return new Map([...xml.matchAll(/<Relationship\s[^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1]!, unescape(m[2]!)]));
+}
+
+/** Each sheet's part path, by sheet name in workbook order. */
+function sheetParts(read: (path: string) => string): Array<[name: string, path: string]> {
+  const rels = relationships(read('xl/_rels/workbook.xml.rels'));
+  return [...read('xl/workbook.xml').matchAll(/<sheet\s[^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)].map((m) => [
+    unescape(m[1]!),
+    `xl/${rels.get(m[2]!)!.replace(/^\/?xl\//, '')}`,
+  ]);
+}
+
+/** The hyperlinks of every sheet: cell reference ("P2") → URL. */
+export function readXlsxLinks(bytes: Uint8Array): Record<string, Record<string, string>> {
+  const files = unzipSync(bytes);
+  const read = (path: string) => (files[path] ? strFromU8(files[path]!) : '');
+  const out: Record<string, Record<string, string>> = {};
+  for (const [name, path] of sheetParts(read)) {
+    const rels = relationships(read(path.replace(/([^/]+)$/, '_rels/$1.rels')));
+    out[name] = Object.fromEntries(
+      [...read(path).matchAll(/<hyperlink\s[^>]*ref="([A-Z]+\d+)"[^>]*r:id="([^"]+)"/g)].map((m) => [m[1]!, rels.get(m[2]!) ?? '']),
+    );
+  }
+  return out;
+}
+
 export function readXlsx(bytes: Uint8Array): Sheets {
   const files = unzipSync(bytes);
   const read = (path: string) => (files[path] ? strFromU8(files[path]!) : '');
   const shared = [...read('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1]!));
-  const rels = new Map(
-    [...read('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\s[^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]),
-  );
   const out: Sheets = {};
-  for (const m of read('xl/workbook.xml').matchAll(/<sheet\s[^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
-    const target = rels.get(m[2]!)!.replace(/^\/?xl\//, '');
-    const xml = read(`xl/${target}`);
+  for (const [name, path] of sheetParts(read)) {
+    const xml = read(path);
     const rows: string[][] = [];
     for (const row of xml.matchAll(/<row\s[^>]*r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)) {
       const cells: string[] = [];
@@ -53,7 +77,7 @@ export function readXlsx(bytes: Uint8Array): Sheets {
       }
       rows[Number(row[1]) - 1] = Array.from(cells, (v) => v ?? '');
     }
-    out[unescape(m[1]!)] = Array.from(rows, (r) => r ?? []);
+    out[name] = Array.from(rows, (r) => r ?? []);
   }
   return out;
 }

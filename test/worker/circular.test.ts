@@ -2,7 +2,7 @@
 // reported — as JSON and as a workbook read back cell by cell. Scenario: dashboard-support.ts.
 import { describe, expect, it } from 'vitest';
 import { CircularResponse } from '../../shared/schemas/dashboard';
-import { readXlsx } from '../support/xlsx-read';
+import { readXlsx, readXlsxLinks } from '../support/xlsx-read';
 import { MARCH_20, MARCH_28, scenario } from './dashboard-support';
 import { call, json } from './support';
 
@@ -88,7 +88,8 @@ describe('GET /api/plans/:id/circular.xlsx', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''");
     expect(res.headers.get('content-disposition')).toContain('circular-2024-03.xlsx');
-    const book = readXlsx(new Uint8Array(await res.arrayBuffer()));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const book = readXlsx(bytes);
     expect(Object.keys(book)).toEqual(['通报', '单位排名', '滞后任务', '未报送单位', '本期报告']);
 
     const summary = book['通报']!;
@@ -125,10 +126,15 @@ describe('GET /api/plans/:id/circular.xlsx', () => {
     expect(taskAA[12]).toBe('逾期补报');
     expect(taskAA[13]).toBe('补报');
     expect(taskAA[10]).toBe('2024年3月27日 10:00');
-    expect(taskAA[15]!.split('\n')).toEqual([
-      `http://localhost/api/reports/${reports.taskAA}/photos/${photos.a1}`,
-      `http://localhost/api/reports/${reports.taskAA}/photos/${photos.a2}`,
-    ]);
+    // One clickable column per photo, as many as the report with the most photos has.
+    expect(all[0]!.slice(15)).toEqual(['照片1', '照片2']);
+    expect(taskAA.slice(15)).toEqual(['照片1', '照片2']);
+    expect(rows.filter((r) => r !== taskAA).every((r) => (r[15] ?? '') === '' && (r[16] ?? '') === '')).toBe(true);
+    // taskAA is the sheet's third row; its links are the only ones, straight to the photos.
+    expect(readXlsxLinks(bytes)['本期报告']).toEqual({
+      P3: `http://localhost/api/reports/${reports.taskAA}/photos/${photos.a1}`,
+      Q3: `http://localhost/api/reports/${reports.taskAA}/photos/${photos.a2}`,
+    });
     // The indicator's first submission (24 March) counts, not the resubmission of 27 March.
     expect(rows[0]![12]).toBe('按时');
     expect(rows[0]![10]).toBe('2024年3月24日 10:00');

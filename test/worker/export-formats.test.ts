@@ -73,6 +73,41 @@ describe('buildXlsx', () => {
     expect(wb['xl/worksheets/sheet3.xml']).not.toContain('<cols>');
   });
 
+  it('makes links clickable through sheet relationships, only for web addresses', () => {
+    const book = parts(
+      buildXlsx([
+        { name: '无链接', columns: [{ header: 'A' }], rows: [['x']] },
+        {
+          name: '照片',
+          columns: [{ header: '任务' }, { header: '照片1' }, { header: '照片2' }],
+          rows: [
+            ['一', { text: '照片1', url: 'https://duban.example.cn/api/reports/r1/photos/p1?a=1&b=2' }, { text: '照片2', url: 'http://localhost:8787/api/reports/r1/photos/p2' }],
+            ['二', { text: '点我', url: 'javascript:alert(1)' }, { text: '', url: 'file:///etc/passwd' }],
+          ],
+        },
+      ]),
+    );
+    // A sheet without links gets no relationships part.
+    expect(book['xl/worksheets/_rels/sheet1.xml.rels']).toBeUndefined();
+    expect(book['xl/worksheets/sheet1.xml']).not.toContain('<hyperlinks>');
+    const sheet = book['xl/worksheets/sheet2.xml']!;
+    expect(sheet).toContain('<c r="B2" s="3" t="inlineStr"><is><t xml:space="preserve">照片1</t></is></c>');
+    // Hyperlinks come right after the cells, as the schema orders them.
+    expect(sheet).toContain('</sheetData><hyperlinks><hyperlink ref="B2" r:id="rId1"/><hyperlink ref="C2" r:id="rId2"/></hyperlinks></worksheet>');
+    const rels = book['xl/worksheets/_rels/sheet2.xml.rels']!;
+    expect(rels).toContain(
+      'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://duban.example.cn/api/reports/r1/photos/p1?a=1&amp;b=2" TargetMode="External"',
+    );
+    expect(rels).toContain('Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://localhost:8787/api/reports/r1/photos/p2"');
+    // Anything but http(s) stays plain text: no link, nothing to run.
+    expect(sheet).toContain('<c r="B3" t="inlineStr"><is><t xml:space="preserve">点我</t></is></c>');
+    expect(sheet).toContain('<c r="C3" t="inlineStr"><is><t xml:space="preserve">file:///etc/passwd</t></is></c>');
+    expect(rels).not.toContain('javascript:');
+    expect(rels).not.toContain('file:');
+    expect(book['xl/styles.xml']).toContain('<cellXfs count="4">');
+    expect(book['xl/styles.xml']).toContain('<font><u/>');
+  });
+
   it('letters columns past Z', () => {
     expect([0, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
   });

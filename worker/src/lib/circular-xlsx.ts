@@ -1,8 +1,9 @@
 // The circular as a workbook: the same tables as the printed page plus every report of the
-// period with links to its photos, so the office never retypes anything into Excel.
+// period with a clickable link per photo (照片1, 照片2 … one column each, as many as the report
+// with the most photos), so the office never retypes anything into Excel.
 import type { CircularResponse } from '../../../shared/schemas/dashboard';
 import { stateWord, statusWord, type PeriodReport } from '../db/circular';
-import { buildXlsx, type XlsxSheet } from './xlsx';
+import { buildXlsx, type XlsxCell, type XlsxSheet } from './xlsx';
 import { dateTimeZh, dateZh, percentZh } from './zh-text';
 
 /** Rates as numbers of percent (84.5), so Excel can sort and chart them. */
@@ -72,6 +73,9 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
     ],
     rows: c.missing.map((u) => [u.name, u.tasks.length, u.tasks.map((t) => `${t.number} ${t.title}`).join('\n')]),
   };
+  const photoColumns = Math.max(1, ...reports.map((p) => p.photoLinks.length));
+  const photoCells = (links: string[]): XlsxCell[] =>
+    Array.from({ length: photoColumns }, (_, k) => (links[k] ? { text: `照片${k + 1}`, url: links[k]! } : null));
   const all: XlsxSheet = {
     name: '本期报告',
     columns: [
@@ -90,7 +94,7 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
       { header: '时效', width: 8 },
       { header: '督办灯', width: 10 },
       { header: '核验码', width: 12 },
-      { header: '照片链接', width: 70, wrap: true },
+      ...Array.from({ length: photoColumns }, (_, k) => ({ header: `照片${k + 1}`, width: 8 })),
     ],
     rows: reports.map((p) => [
       p.number,
@@ -108,7 +112,7 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
       p.timeliness,
       p.colourLabel,
       p.verifyCode,
-      p.photoLinks.join('\n'),
+      ...photoCells(p.photoLinks),
     ]),
   };
   return [summary, ranking, lagging, missing, all];

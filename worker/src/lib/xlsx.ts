@@ -1,9 +1,16 @@
 // A small XLSX writer: SpreadsheetML parts zipped with fflate. Enough for lists that people open in
-// Excel or WPS — several sheets, a bold frozen header row, column widths, text and numbers.
-// Text goes in as inline strings, which spreadsheets never evaluate as formulas.
+// Excel or WPS — several sheets, a bold frozen header row, column widths, text, numbers and
+// clickable links. Text goes in as inline strings, which spreadsheets never evaluate as formulas;
+// links are worksheet hyperlinks (relationships), not HYPERLINK() formulas, for the same reason.
 import { strToU8, zipSync } from 'fflate';
 
-export type XlsxCell = string | number | null | undefined;
+/** A cell showing `text` that opens `url` (http or https only; anything else stays plain text). */
+export interface XlsxLink {
+  text: string;
+  url: string;
+}
+
+export type XlsxCell = string | number | null | undefined | XlsxLink;
 
 export interface XlsxColumn {
   header: string;
@@ -27,10 +34,14 @@ const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Excel's limit on the characters of one cell. */
 const MAX_CELL_CHARS = 32_767;
+/** Excel's limits: hyperlinks per worksheet, characters of a link target. */
+const MAX_LINKS = 65_530;
+const MAX_URL_CHARS = 2_079;
 
 /** Style indexes in styles.xml (cellXfs). */
 const STYLE_HEADER = 1;
 const STYLE_WRAP = 2;
+const STYLE_LINK = 3;
 
 /** Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/FFFF). */
 const XML_INVALID = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -69,7 +80,19 @@ function sheetNames(sheets: XlsxSheet[]): string[] {
   });
 }
 
-function cellXml(ref: string, value: XlsxCell, style: number): string {
+const isWebUrl = (url: string) => /^https?:\/\/[^\s]+$/i.test(url) && url.length <= MAX_URL_CHARS;
+
+/** Hyperlinks of one sheet, each with its relationship id in the sheet's .rels part. */
+type SheetLinks = Array<{ ref: string; url: string }>;
+
+function cellXml(ref: string, value: XlsxCell, style: number, links: SheetLinks): string {
+  if (typeof value === 'object' && value !== null) {
+    if (isWebUrl(value.url) && links.length < MAX_LINKS) {
+      links.push({ ref, url: value.url });
+      return cellXml(ref, value.text, STYLE_LINK, links);
+    }
+    return cellXml(ref, value.text || value.url, style, links);
+  }
   const s = style ? ` s="${style}"` : '';
   if (value === null || value === undefined) return style ? `<c r="${ref}"${s}/>` : '';
   if (typeof value === 'number') {
@@ -80,15 +103,23 @@ function cellXml(ref: string, value: XlsxCell, style: number): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
-function sheetXml(sheet: XlsxSheet): string {
+function sheetRelsXml(links: SheetLinks): string {
+  return (
+    `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
+    links.map((l, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/hyperlink" Target="${xmlEscape(l.url)}" TargetMode="External"/>`).join('') +
+    '</Relationships>'
+  );
+}
+
+function sheetXml(sheet: XlsxSheet, links: SheetLinks): string {
   const cols = sheet.columns
     .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.max(1, Math.min(255, c.width ?? 12))}" customWidth="1"/>`)
     .join('');
-  const header = `<row r="1">${sheet.columns.map((c, i) => cellXml(`${columnLetter(i)}1`, c.header, STYLE_HEADER)).join('')}</row>`;
+  const header = `<row r="1">${sheet.columns.map((c, i) => cellXml(`${columnLetter(i)}1`, c.header, STYLE_HEADER, links)).join('')}</row>`;
   const body = sheet.rows
     .map((row, r) => {
       const n = r + 2;
-      const cells = row.map((v, i) => cellXml(`${columnLetter(i)}${n}`, v, sheet.columns[i]?.wrap ? STYLE_WRAP : 0)).join('');
+      const cells = row.map((v, i) => cellXml(`${columnLetter(i)}${n}`, v, sheet.columns[i]?.wrap ? STYLE_WRAP : 0, links)).join('');
       return `<row r="${n}">${cells}</row>`;
     })
     .join('');
@@ -101,23 +132,26 @@ function sheetXml(sheet: XlsxSheet): string {
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
     `<sheetData>${header}${body}</sheetData>` +
+    (links.length ? `<hyperlinks>${links.map((l, i) => `<hyperlink ref="${l.ref}" r:id="rId${i + 1}"/>`).join('')}</hyperlinks>` : '') +
     '</worksheet>'
   );
 }
 
 const STYLES_XML =
   `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +
-  '<fonts count="2">' +
+  '<fonts count="3">' +
   '<font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>' +
   '<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>' +
+  '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="等线"/><family val="2"/><charset val="134"/></font>' +
   '</fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3">' +
+  '<cellXfs count="4">' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>' +
   '</cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
@@ -161,7 +195,9 @@ export function buildXlsx(sheets: XlsxSheet[]): Uint8Array {
   );
   files['xl/styles.xml'] = strToU8(STYLES_XML);
   sheets.forEach((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s));
+    const links: SheetLinks = [];
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, links));
+    if (links.length) files[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`] = strToU8(sheetRelsXml(links));
   });
   return zipSync(files, { level: 6 });
 }
