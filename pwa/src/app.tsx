@@ -23,7 +23,7 @@ export function App() {
   const outbox = useStore(outboxSummaryStore);
 
   useEffect(() => {
-    void refreshSession();
+    void refreshSession({ ifKnown: true });
   }, []);
 
   // The field sync (outbox drain + pulling the user's tasks) starts once someone is signed in;

@@ -16,7 +16,18 @@ describe('app shell', () => {
   it('signs in as the demo admin, lists the seed plans, and keeps working offline after a reload', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
+    // A phone that never signed in shows the form without asking the server, so nothing is
+    // logged as an error; once signed in, a reload asks who we are.
+    const meRequests: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('request', (r) => new URL(r.url()).pathname === '/api/me' && meRequests.push(r.url()));
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    await page.goto('/');
+    await page.getByLabel('用户名').waitFor();
+    expect(meRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await signIn(page, 'wuzhong-admin');
+    expect(meRequests).toHaveLength(1);
     const list = page.getByRole('list', { name: '工作方案列表' });
     await expect.poll(() => list.getByRole('link').count(), { timeout: 20_000 }).toBe(2);
     await expect(list.textContent()).resolves.toContain('吴政发〔2024〕1号');
@@ -24,6 +35,10 @@ describe('app shell', () => {
     await screenshot(page, 'shell-plans');
 
     await waitForServiceWorker(page);
+    expect(consoleErrors).toEqual([]);
+    await page.reload();
+    await page.getByRole('navigation', { name: '主导航' }).waitFor();
+    expect(meRequests.length).toBeGreaterThan(1);
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('navigation', { name: '主导航' }).waitFor();

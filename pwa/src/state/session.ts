@@ -25,8 +25,17 @@ async function rememberMe(me: Me | null): Promise<void> {
   else await db.delete('meta', ME_KEY);
 }
 
-/** Asks the server who we are; falls back to the cached user when the network is down. */
-export async function refreshSession(): Promise<void> {
+/**
+ * Asks the server who we are; falls back to the cached user when the network is down. With
+ * `ifKnown` (app start), a device with no remembered user — never signed in, or signed out —
+ * shows the sign-in form at once: there is no session to ask about, and asking would cost a
+ * round trip and log a 401 in the console.
+ */
+export async function refreshSession(opts: { ifKnown?: boolean } = {}): Promise<void> {
+  if (opts.ifKnown && !(await cachedMe())) {
+    sessionStore.set({ status: 'signed_out' });
+    return;
+  }
   try {
     const me = await unwrap<Me>(api.api.me.$get());
     await rememberMe(me);
