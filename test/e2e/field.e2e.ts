@@ -21,6 +21,19 @@ let tasks: SyncItem[];
 let tasks2: SyncItem[];
 const dirs: string[] = [];
 
+/** Signs in and waits until the task list is cached and the service worker controls the page. */
+async function signInReady(page: Page, username: string): Promise<void> {
+  await signIn(page, username);
+  await waitForTaskList(page);
+  await waitForServiceWorker(page);
+  await waitForTaskList(page);
+}
+
+/** How many of the matching images have actually been decoded (not broken, not pending). */
+function loadedImages(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length);
+}
+
 /** Photo-like 4000×3000 JPEGs made by Chromium itself (gradients, shapes, fine texture). */
 async function makePhotos(n: number): Promise<Array<{ name: string; mimeType: string; buffer: Buffer }>> {
   const page = await browser.newPage();
@@ -186,10 +199,7 @@ describe('field app', () => {
     const geo = { geolocation: { latitude: 31.2699, longitude: 120.6287, accuracy: 12 }, permissions: ['geolocation'] };
     let context: BrowserContext = await launchPersistent(dir, geo);
     let page = context.pages()[0] ?? (await context.newPage());
-    await signIn(page, unitUser);
-    await waitForTaskList(page);
-    await waitForServiceWorker(page);
-    await waitForTaskList(page);
+    await signInReady(page, unitUser);
     await screenshot(page, 'field-my-tasks');
     // Search narrows the list.
     const list = page.getByRole('list', { name: '任务列表' });
@@ -272,11 +282,37 @@ describe('field app', () => {
     await page.goto(`/tasks/${task.id}`);
     await page.locator('.report-card').first().waitFor();
     await expect.poll(() => page.locator('.report-card img').count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => loadedImages(page, '.report-card img'), { timeout: 20_000 }).toBe(3);
     await screenshot(page, 'field-task');
+    // Photos seen once stay viewable offline (the server marks them immutable).
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('.report-card').first().waitFor();
+    await expect.poll(() => loadedImages(page, '.report-card img'), { timeout: 20_000 }).toBe(3);
+    await context.setOffline(false);
     await page.goto('/me');
     await page.getByText('本机存储').waitFor();
     await screenshot(page, 'field-settings');
     await context.close();
+
+    // Another phone of the same unit has the task and the report from sync but has never loaded
+    // these photos: offline it says so in words, and shows them once the network is back.
+    const other = await phoneContext(browser);
+    const phone = await other.newPage();
+    await signInReady(phone, unitUser);
+    await other.setOffline(true);
+    await phone.goto(`/tasks/${task.id}`);
+    await phone.locator('.report-card').first().waitFor({ timeout: 20_000 });
+    const unavailable = phone.locator('.report-card .photo-unavailable');
+    await expect.poll(() => unavailable.count(), { timeout: 20_000 }).toBe(3);
+    expect(await unavailable.first().textContent()).toBe('联网后可查看');
+    expect(await unavailable.first().getAttribute('aria-label')).toBe('照片 1');
+    await unavailable.first().scrollIntoViewIfNeeded();
+    await screenshot(phone, 'field-task-offline-photos');
+    await other.setOffline(false);
+    await expect.poll(() => loadedImages(phone, '.report-card img'), { timeout: 20_000 }).toBe(3);
+    expect(await unavailable.count()).toBe(0);
+    await other.close();
   });
 
   it('photo pipeline: honours EXIF orientation and handles a source above 16.7 MP', async () => {
@@ -413,10 +449,7 @@ describe('field app', () => {
   it('pauses when the session is revoked while offline, and resumes after signing in again', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
-    await signIn(page, unitUser2);
-    await waitForTaskList(page);
-    await waitForServiceWorker(page);
-    await waitForTaskList(page);
+    await signInReady(page, unitUser2);
     await context.setOffline(true);
     const task = tasks2[1]!;
     await page.goto(`/tasks/${task.id}/report`);
@@ -482,10 +515,7 @@ describe('field app', () => {
   it('drains 20 queued reports in order, the badge counting down', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
-    await signIn(page, unitUser);
-    await waitForTaskList(page);
-    await waitForServiceWorker(page);
-    await waitForTaskList(page);
+    await signInReady(page, unitUser);
     await context.setOffline(true);
     const chosen = tasks.slice(0, 20);
     for (const [n, task] of chosen.entries()) {

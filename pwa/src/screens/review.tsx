@@ -6,6 +6,7 @@ import type { QueueEntry, ReviewQueueResponse } from '../../../shared/schemas/da
 import type { PlanSummary } from '../../../shared/schemas/plan';
 import { api, ApiFailure, unwrap } from '../api/client';
 import { PlanPeriodBar } from '../components/leader-ui';
+import { ServerPhoto } from '../components/server-photo';
 import { formatDateTime } from '../lib/format';
 import { useCached } from '../lib/use-cached';
 import { Link, navigate, type ScreenProps } from '../router';
@@ -117,7 +118,7 @@ function Entry({ entry: e, planId, onDone }: { entry: QueueEntry; planId: string
         <div class="thumbs">
           {e.photos.map((p) => (
             <a class="thumb" key={p.photoId} href={p.url} target="_blank" rel="noopener">
-              <img src={p.thumbUrl} alt="现场照片" loading="lazy" />
+              <ServerPhoto src={p.thumbUrl} alt="现场照片" />
             </a>
           ))}
         </div>

@@ -6,6 +6,7 @@ import { periodLabel } from '../../../shared/period';
 import type { TaskOverview } from '../../../shared/schemas/dashboard';
 import { api, ApiFailure, unwrap } from '../api/client';
 import { Light } from '../components/leader-ui';
+import { ServerPhoto } from '../components/server-photo';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { useStore } from '../lib/store';
 import { useCached } from '../lib/use-cached';
@@ -163,7 +164,7 @@ export default function TaskOverviewScreen({ params, query }: ScreenProps) {
             <div class="thumbs">
               {r.photos.map((p) => (
                 <a class="thumb" key={p.photoId} href={p.url} target="_blank" rel="noopener">
-                  <img src={p.thumbUrl} alt={`${r.unitName}现场照片`} loading="lazy" />
+                  <ServerPhoto src={p.thumbUrl} alt={`${r.unitName}现场照片`} />
                 </a>
               ))}
             </div>

@@ -16,6 +16,7 @@ import { loadTask, useLive } from '../sync/local';
 import { refreshFromServer } from '../sync/pull';
 import { dueWord, reportPeriod, roleOf } from '../sync/tasks';
 import { LocalThumbs } from '../components/local-thumbs';
+import { ServerPhoto } from '../components/server-photo';
 import { outboxStateText } from '../components/outbox-state';
 
 export default function TaskScreen({ params }: ScreenProps) {
@@ -232,7 +233,7 @@ function ReportCard({ report: r }: { report: Report }) {
           {r.photos.map((p, i) =>
             p.thumbUrl || p.url ? (
               <a key={p.id} href={p.url ?? p.thumbUrl!} target="_blank" rel="noopener" class="thumb">
-                <img src={p.thumbUrl ?? p.url!} alt={`照片 ${i + 1}`} loading="lazy" />
+                <ServerPhoto src={p.thumbUrl ?? p.url!} alt={`照片 ${i + 1}`} />
               </a>
             ) : (
               <span key={p.id} class="thumb thumb-missing">照片未到</span>
