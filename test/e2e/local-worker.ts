@@ -23,6 +23,9 @@ export interface LocalWorker {
   stop(): Promise<void>;
 }
 
+/** The tail of the worker's output kept for diagnosis (a long fault run prints a lot). */
+const OUTPUT_KEPT = 200_000;
+
 /** Bundles the worker exactly as `wrangler deploy` would, into `outdir` (index.js). */
 export function bundleWorker(outdir: string): string {
   const r = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
@@ -59,8 +62,9 @@ export async function startLocalWorker(opts: {
     durableObjectsPersist: join(v3, 'do'),
     log: new Log(LogLevel.WARN),
     handleRuntimeStdio(stdout: Readable, stderr: Readable) {
-      stdout.on('data', (d: Buffer) => (output += d));
-      stderr.on('data', (d: Buffer) => (output += d));
+      const keep = (d: Buffer) => (output = (output + d).slice(-OUTPUT_KEPT));
+      stdout.on('data', keep);
+      stderr.on('data', keep);
     },
   };
   const mf = new Miniflare(options);

@@ -34,7 +34,7 @@ function serve(): void {
     while (recentCrashes.length && now - recentCrashes[0]! > 60_000) recentCrashes.shift();
     if (recentCrashes.length >= 3) {
       console.error('\nwrangler dev 在一分钟内多次退出，已停止重启。');
-      process.exit(code ?? 1);
+      process.exit(code || 1);
     }
     recentCrashes.push(now);
     console.error(`\nwrangler dev 意外退出（${signal ?? `code ${code}`}），数据保留，正在重新启动…`);
