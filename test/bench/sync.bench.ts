@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { chromiumVersion, launchChromium, PHONE } from './support/browser';
 import { outboxBadge, signInPage, waitForServiceWorker } from './support/app';
-import { openHarness, type HarnessWindow, type QueueSpec } from './support/harness';
+import { openHarness, queueSpecs, type HarnessWindow } from './support/harness';
 import { ensurePwaBuilt, freshSeededState, reportSlots, signInApi, startServer, unitTasks } from './support/server';
 import { kb, machineLine, median, ms, percentile, printTable } from './support/stats';
 import { recordTraffic } from './support/traffic';
@@ -45,17 +45,7 @@ try {
   const made = await harness.evaluate((n) => (window as unknown as HarnessWindow).harness.preparePhotos(n, { width: 4000, height: 3000 }), PHOTOS);
   console.log(`photos from 12 MP sources through the app's pipeline: ${made.map((m) => `${kb(m.bytes)} + ${kb(m.thumbBytes)} thumb`).join(', ')}`);
   await context.setOffline(true);
-  const me = best.me;
-  const specs: QueueSpec[] = best.slots.map((s, i) => ({
-    userId: me.id,
-    unitId: me.unitId,
-    unitName: me.unitName,
-    taskId: s.task.id,
-    taskNumber: s.task.number,
-    taskText: s.task.text.slice(0, 60),
-    period: s.period,
-    progress: `第 ${i + 1} 份离线报告：完成阶段性工作，现场照片 ${PHOTOS} 张。`,
-  }));
+  const specs = queueSpecs(best.me, best.slots, (i) => `第 ${i + 1} 份离线报告：完成阶段性工作，现场照片 ${PHOTOS} 张。`);
   const tq = performance.now();
   const ids = await harness.evaluate(([s, n]) => (window as unknown as HarnessWindow).harness.queueReports(s, n), [specs, PHOTOS] as const);
   console.log(`queued ${ids.length} reports × ${PHOTOS} photos in IndexedDB (offline) in ${((performance.now() - tq) / 1000).toFixed(1)} s`);

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { outboxBadge, signInPage, waitForServiceWorker } from '../bench/support/app';
-import { openHarness, type HarnessWindow, type QueueSpec } from '../bench/support/harness';
+import { openHarness, queueSpecs, type HarnessWindow } from '../bench/support/harness';
 import { reportSlots, signInApi, unitTasks, type Api, type UnitTask } from '../bench/support/server';
 import { recordTraffic } from '../bench/support/traffic';
 import { startLocalWorker, type LocalWorker } from './local-worker';
@@ -169,16 +169,7 @@ describe('injected server faults (FAULT_RATE 0.1, own worker)', () => {
     const harness = await openHarness(context, server.url);
     await harness.evaluate((n) => (window as unknown as HarnessWindow).harness.preparePhotos(n), PHOTOS);
     await context.setOffline(true);
-    const specs: QueueSpec[] = slots.map((s, i) => ({
-      userId: me.id,
-      unitId: me.unitId,
-      unitName: me.unitName,
-      taskId: s.task.id,
-      taskNumber: s.task.number,
-      taskText: s.task.text.slice(0, 60),
-      period: s.period,
-      progress: `故障注入下的第 ${i + 1} 份报告`,
-    }));
+    const specs = queueSpecs(me, slots, (i) => `故障注入下的第 ${i + 1} 份报告`);
     const ids = await harness.evaluate(([s, n]) => (window as unknown as HarnessWindow).harness.queueReports(s, n), [specs, PHOTOS] as const);
     await harness.close();
     await app.goto(`${server.url}/outbox`);

@@ -7,18 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unitTasks, type UnitTask } from '../bench/support/server';
 import { apiAs, demoAccounts, demoPassword, launchBrowser, launchPersistent, phoneContext, screenshot, signIn, waitForServiceWorker } from './support';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
-interface SyncItem { id: string; planId: string; number: string; kind: string; access: string; leadUnits: Array<{ id: string }>; coUnits: Array<{ id: string }>; areas: Array<{ id: string }>; seq: number }
 
 let browser: Browser;
 let photos: Array<{ name: string; mimeType: string; buffer: Buffer }>;
 let unitUser: string; // 发改委: the drain test and the offline capture
 let unitUser2: string; // 工信局: retries and the revoked session
 let unitName2: string;
-let tasks: SyncItem[];
-let tasks2: SyncItem[];
+let tasks: UnitTask[];
+let tasks2: UnitTask[];
 const dirs: string[] = [];
 
 /** Signs in and waits until the task list is cached and the service worker controls the page. */
@@ -88,23 +88,10 @@ async function unitApi(username = unitUser): Promise<Api> {
 }
 
 /** The unit's tasks from the server's sync answer (newest plan year, in document order). */
-async function loadTasks(api: Api): Promise<SyncItem[]> {
-  const plans: Array<{ id: string; year: number }> = [];
-  const items: SyncItem[] = [];
-  let since: string | undefined;
-  for (;;) {
-    const page = await api.get<{ cursor: string; hasMore: boolean; plans: typeof plans; items: SyncItem[] }>(`/api/sync${since ? `?since=${encodeURIComponent(since)}` : ''}`);
-    plans.push(...page.plans);
-    items.push(...page.items);
-    since = page.cursor;
-    if (!page.hasMore) break;
-  }
-  const me = await api.get<{ unitId: string }>('/api/me');
-  const carried = items.filter(
-    (i) => i.access === 'full' && i.kind !== 'draft' && [...i.leadUnits, ...i.coUnits, ...i.areas].some((u) => u.id === me.unitId),
-  );
-  const year = Math.max(...carried.map((i) => plans.find((p) => p.id === i.planId)!.year));
-  return carried.filter((i) => plans.find((p) => p.id === i.planId)!.year === year).sort((a, b) => a.seq - b.seq);
+async function loadTasks(api: Api): Promise<UnitTask[]> {
+  const { tasks } = await unitTasks(api);
+  const year = Math.max(...tasks.map((t) => t.year));
+  return tasks.filter((t) => t.year === year);
 }
 
 async function waitForTaskList(page: Page): Promise<void> {

@@ -1,19 +1,15 @@
 // Helpers for e2e tests: Debian Chromium through playwright-core on a phone viewport, signing in,
 // and calling the API as a given user to check what reached the server.
+// Browser launching, the sign-in form and the API client are the benchmarks' (test/bench/support,
+// free of vitest); this file binds them to the server of the current test file.
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { signInPage } from '../bench/support/app';
+import { CHROMIUM, CHROMIUM_ARGS, launchChromium, PHONE } from '../bench/support/browser';
+import { signInApi, type Api } from '../bench/support/server';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-export const PHONE = { width: 390, height: 844 };
+export { waitForServiceWorker } from '../bench/support/app';
 export const DESKTOP = { width: 1280, height: 800 };
 
 let currentURL: string | null = null;
@@ -39,57 +35,21 @@ export const demoPassword = () => inject('demoPassword');
 export const demoAccounts = () => inject('demoAccounts');
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 /** A fresh browser profile on disk, so a test can close and reopen "the same phone". */
 export function launchPersistent(userDataDir: string, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    viewport: PHONE,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    baseURL: baseURL(),
-    ...opts,
-  });
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...PHONE, baseURL: baseURL(), ...opts });
 }
 
 export function phoneContext(browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport: PHONE,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    baseURL: baseURL(),
-    ...opts,
-  });
+  return browser.newContext({ ...PHONE, baseURL: baseURL(), ...opts });
 }
 
 /** Signs in through the real login form and waits for the app shell. */
-export async function signIn(page: Page, username: string, password = demoPassword()): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('navigation', { name: '主导航' }).waitFor();
-}
-
-/** Waits until the page's service worker controls it (so offline reloads come from the cache). */
-export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    return !!reg.active && !!navigator.serviceWorker.controller;
-  }, undefined, { timeout: 30_000 }).catch(async () => {
-    // The first load is not controlled until the worker claims it; a reload is.
-    await page.reload();
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
-  });
+export function signIn(page: Page, username: string, password = demoPassword()): Promise<void> {
+  return signInPage(page, baseURL(), username, password);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -98,28 +58,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** A signed-in API client for checking what the server holds (Node fetch, same-origin header). */
-export async function apiAs(username: string, password = demoPassword()) {
-  const url = baseURL();
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!login.ok) throw new Error(`login ${username} failed: ${login.status} ${await login.text()}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return {
-    cookie,
-    async get<T = any>(path: string): Promise<T> {
-      const res = await fetch(`${url}${path}`, { headers: { cookie } });
-      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    },
-    async send(method: string, path: string, body?: unknown): Promise<Response> {
-      return fetch(`${url}${path}`, {
-        method,
-        headers: { cookie, origin: url, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    },
-  };
+export function apiAs(username: string, password = demoPassword()): Promise<Api> {
+  return signInApi(baseURL(), username, password);
 }

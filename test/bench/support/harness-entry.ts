@@ -7,19 +7,13 @@ import { addPhoto, newDraft, queueDraft, saveDraft } from '../../../pwa/src/outb
 import { listOutbox } from '../../../pwa/src/outbox/store';
 import { sha256Hex } from '../../../pwa/src/photo/hash';
 import { fitWithin, orientedSize, readImageInfo } from '../../../pwa/src/photo/image-info';
-import { FULL_EDGE, processPhoto, THUMB_EDGE } from '../../../pwa/src/photo/process';
+import { FULL_EDGE, processPhoto, THUMB_EDGE, type ProcessedPhoto } from '../../../pwa/src/photo/process';
 import { drawWatermark, type WatermarkInfo } from '../../../pwa/src/photo/watermark';
 import type { PhotoMeta } from '../../../pwa/src/db/schema';
 import type { ReportStatus } from '../../../shared/schemas/report';
 
-export interface HarnessPhoto {
-  full: ArrayBuffer;
-  thumb: ArrayBuffer;
-  width: number;
-  height: number;
-  sha256: string;
-  thumbSha256: string;
-}
+/** A photo as the app's pipeline makes it. */
+export type HarnessPhoto = ProcessedPhoto;
 
 export interface QueueSpec {
   userId: string;

@@ -4,10 +4,28 @@
 // and the page shares the app's origin — its IndexedDB outbox, its session cookie.
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Harness } from './harness-entry';
+import type { Harness, QueueSpec } from './harness-entry';
 
 export type { Harness, HarnessPhoto, QueueSpec } from './harness-entry';
 export type HarnessWindow = Window & { harness: Harness };
+
+/** What the harness queues for a unit: one report per (task, period) slot, with its text. */
+export function queueSpecs(
+  me: { id: string; unitId: string; unitName: string },
+  slots: Array<{ task: { id: string; number: string; text: string }; period: string }>,
+  progress: (index: number) => string,
+): QueueSpec[] {
+  return slots.map((s, i) => ({
+    userId: me.id,
+    unitId: me.unitId,
+    unitName: me.unitName,
+    taskId: s.task.id,
+    taskNumber: s.task.number,
+    taskText: s.task.text.slice(0, 60),
+    period: s.period,
+    progress: progress(i),
+  }));
+}
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./harness-entry.ts', import.meta.url));

@@ -4,6 +4,7 @@ import type { ItemKind } from '../../../shared/labels';
 import type { PlanHead } from '../../../shared/schemas/dashboard';
 import { stmt } from '../lib/d1';
 import { titleOf } from '../lib/scope';
+import { mapPlanBase, type PlanBaseRow } from './plans';
 
 /**
  * Item kinds that owe progress reports. Drafts (proposed tasks from a narrative work report)
@@ -39,15 +40,7 @@ export interface PlanFrame {
   leaderOrder: string[];
 }
 
-interface PlanRow {
-  id: string;
-  org_id: string;
-  title: string;
-  issuer: string;
-  doc_number: string | null;
-  year: number;
-  cycle: PlanHead['cycle'];
-  due_day: number;
+interface PlanRow extends PlanBaseRow {
   version: number;
 }
 
@@ -61,17 +54,7 @@ export function planStatement(db: D1Database, planId: string): D1PreparedStateme
 export function planFromRows(rows: unknown[]): PlanRecord | null {
   const r = rows[0] as PlanRow | undefined;
   if (!r) return null;
-  return {
-    id: r.id,
-    orgId: r.org_id,
-    title: r.title,
-    issuer: r.issuer,
-    docNumber: r.doc_number,
-    year: r.year,
-    cycle: r.cycle,
-    dueDay: r.due_day,
-    version: r.version,
-  };
+  return { ...mapPlanBase(r), version: r.version };
 }
 
 export async function getPlanRecord(db: D1Database, planId: string): Promise<PlanRecord | null> {

@@ -3,7 +3,8 @@ import type { Cycle } from '../../../shared/schemas/common';
 import type { Item, ItemKind, PlanSummary } from '../../../shared/schemas/plan';
 import { stmt } from '../lib/d1';
 
-interface PlanRow {
+/** The columns of a plan every read maps the same way (here and in plan-frame.ts). */
+export interface PlanBaseRow {
   id: string;
   org_id: string;
   title: string;
@@ -12,6 +13,22 @@ interface PlanRow {
   year: number;
   cycle: Cycle;
   due_day: number;
+}
+
+export function mapPlanBase(r: PlanBaseRow) {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    title: r.title,
+    issuer: r.issuer,
+    docNumber: r.doc_number,
+    year: r.year,
+    cycle: r.cycle,
+    dueDay: r.due_day,
+  };
+}
+
+interface PlanRow extends PlanBaseRow {
   created_at: string;
   item_count: number;
   task_count: number;
@@ -29,14 +46,7 @@ const PLAN_SELECT = `
 
 function mapPlan(r: PlanRow): PlanSummary {
   return {
-    id: r.id,
-    orgId: r.org_id,
-    title: r.title,
-    issuer: r.issuer,
-    docNumber: r.doc_number,
-    year: r.year,
-    cycle: r.cycle,
-    dueDay: r.due_day,
+    ...mapPlanBase(r),
     itemCount: r.item_count,
     taskCount: r.task_count,
     indicatorCount: r.indicator_count,
