@@ -14,14 +14,10 @@ import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Log, LogLevel, Miniflare, type MiniflareOptions } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import type { DevServer } from '../bench/support/wrangler-dev';
 
-export interface LocalWorker {
-  url: string;
-  port: number;
-  /** What the worker printed (console output, uncaught errors), for diagnosing a failed test. */
-  output(): string;
-  stop(): Promise<void>;
-}
+/** The same handle as the benchmarks' `wrangler dev`: url, port, output(), stop(). */
+export type LocalWorker = DevServer;
 
 /** The tail of the worker's output kept for diagnosis (a long fault run prints a lot). */
 const OUTPUT_KEPT = 200_000;

@@ -17,7 +17,7 @@ export function freePort(): Promise<number> {
 export interface DevServer {
   url: string;
   port: number;
-  /** Everything wrangler printed so far (for diagnosing a failed test). */
+  /** What the server printed so far (for diagnosing a failed test). */
   output(): string;
   stop(): Promise<void>;
 }
