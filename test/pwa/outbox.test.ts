@@ -99,7 +99,9 @@ describe('draining the outbox', () => {
     const b = await queueReport(0);
     const second = a.photos[1]!.id;
     const server = fakeServer((call, n) => (call.path.endsWith(`/photos/${second}`) && n <= 2 ? { status: 500, body: { error: { code: 'internal', message: '服务器内部错误' } } } : undefined));
-    const { engine, timers, advance } = engineWith(server.fetch);
+    // One upload at a time, so the streak of failures is not interrupted by a parallel success
+    // (parallel uploads have their own tests below).
+    const { engine, timers, advance } = engineWith(server.fetch, { photoConcurrency: 1 });
 
     expect(await engine.drain()).toBe('waiting');
     let item = (await getOutboxItem(a.id))!;
@@ -279,6 +281,97 @@ describe('draining the outbox', () => {
   });
 });
 
+describe('parallel photo uploads', () => {
+  /** A server whose answers wait until released, recording how many requests were open at once. */
+  function gatedServer(script?: Parameters<typeof fakeServer>[0]) {
+    const server = fakeServer(script);
+    let open = 0;
+    let maxOpen = 0;
+    const waiting: Array<() => void> = [];
+    const fetchImpl: typeof fetch = async (input, init) => {
+      open++;
+      maxOpen = Math.max(maxOpen, open);
+      if ((init?.method ?? 'GET') === 'PUT' && String(input).includes('/photos/')) await new Promise<void>((r) => waiting.push(r));
+      open--;
+      return server.fetch(input, init);
+    };
+    const releaseAll = async () => {
+      for (let spins = 0; spins < 50; spins++) {
+        while (waiting.length) waiting.shift()!();
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    };
+    return { server, fetch: fetchImpl, maxOpen: () => maxOpen, releaseAll };
+  }
+
+  it('uploads up to three photos of a report at once, after its report and before its submit', async () => {
+    const a = await queueReport(3);
+    const b = await queueReport(1);
+    const g = gatedServer();
+    const done = engineWith(g.fetch).engine.drain();
+    await g.releaseAll();
+    expect(await done).toBe('done');
+    expect(g.maxOpen()).toBe(3);
+    const paths = g.server.paths();
+    for (const item of [a, b]) {
+      const mine = paths.filter((p) => p.includes(item.id));
+      expect(mine[0]).toBe(`PUT /api/reports/${item.id}`);
+      expect(mine.at(-1)).toBe(`POST /api/reports/${item.id}/submit`);
+      const photos = mine.slice(1, -1).sort();
+      const expected = item.photos.flatMap((p) => [`PUT /api/reports/${item.id}/photos/${p.id}`, `PUT /api/reports/${item.id}/photos/${p.id}/thumb`]).sort();
+      expect(photos).toEqual(expected);
+    }
+    // Items stay in order: b starts only after a's submit was acknowledged.
+    expect(paths.indexOf(`PUT /api/reports/${b.id}`)).toBeGreaterThan(paths.indexOf(`POST /api/reports/${a.id}/submit`));
+  });
+
+  it('after a failed upload starts nothing new, records what finished, and resumes with the rest', async () => {
+    const a = await queueReport(3);
+    const bad = a.photos[0]!.id;
+    let failing = true;
+    const g = gatedServer((call) => (failing && call.path.endsWith(`/photos/${bad}`) ? { status: 503, body: { error: { code: 'internal', message: '维护中' } } } : undefined));
+    const e = engineWith(g.fetch);
+    const first = e.engine.drain();
+    await g.releaseAll();
+    expect(await first).toBe('waiting');
+    const item = (await getOutboxItem(a.id))!;
+    expect(item).toMatchObject({ state: 'queued', attempts: 1 });
+    // The two uploads that ran beside the failed one were acknowledged and recorded; the other
+    // three were never started.
+    const sentPhotos = g.server.paths().filter((p) => p.includes('/photos/'));
+    expect(sentPhotos).toHaveLength(3);
+    const acknowledged = item.photos.reduce((n, p) => n + Number(p.sent) + Number(p.thumbSent), 0);
+    expect(acknowledged).toBe(2);
+
+    failing = false;
+    e.advance(10 * 60_000);
+    const second = e.engine.drain();
+    await g.releaseAll();
+    expect(await second).toBe('done');
+    // Nothing acknowledged is sent twice: 6 uploads + the one failed retry = 7 photo requests.
+    const photoCalls = g.server.paths().filter((p) => p.includes('/photos/'));
+    expect(photoCalls).toHaveLength(7);
+    expect(new Set(photoCalls).size).toBe(6);
+  });
+
+  it('follows the most serious answer when parallel uploads fail differently', async () => {
+    const a = await queueReport(2);
+    const [p0, p1] = a.photos.map((p) => p.id);
+    const g = gatedServer((call) => {
+      if (call.path.endsWith(`/photos/${p0}`)) return { status: 503 };
+      if (call.path.endsWith(`/photos/${p0}/thumb`)) return { status: 413, body: { error: { code: 'too_large', message: '照片太大' } } };
+      return undefined;
+    });
+    const first = engineWith(g.fetch).engine.drain();
+    await g.releaseAll();
+    expect(await first).toBe('done');
+    const item = (await getOutboxItem(a.id))!;
+    expect(item.state).toBe('needs_action');
+    expect(item.lastError).toMatchObject({ status: 413, message: '照片太大' });
+    expect(item.photos.find((p) => p.id === p1)!.sent).toBe(true);
+  });
+});
+
 describe('checksum failures and backoff resets', () => {
   it('retries a photo whose upload arrived cut off, and asks the user after repeated failures', async () => {
     const item = await queueReport(1);
@@ -306,7 +399,7 @@ describe('checksum failures and backoff resets', () => {
       if (call.path.endsWith(`/photos/${p1}`) && n === 1) return { status: 503 };
       return undefined;
     });
-    const e = engineWith(server.fetch);
+    const e = engineWith(server.fetch, { photoConcurrency: 1 });
     await e.engine.drain({ force: true });
     e.advance(10 * 60_000);
     await e.engine.drain({ force: true });

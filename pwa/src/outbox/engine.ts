@@ -1,12 +1,12 @@
 // The sync engine: drains the outbox in order, one item at a time, one drain at a time across
-// tabs. Per item: PUT the report → PUT every photo and thumbnail not yet acknowledged → POST
-// submit. Progress is written to IndexedDB after every step, so a reload resumes where it was.
+// tabs. Per item: PUT the report → PUT every photo and thumbnail not yet acknowledged (a few in
+// parallel) → POST submit. Progress is written to IndexedDB after every step, so a reload resumes where it was.
 // The per-status rules live in policy.ts; nothing here awaits a fetch inside a transaction.
 import { CLIENT_TIME_HEADER, CONTENT_SHA256_HEADER } from '../../../shared/labels';
 import type { Report } from '../../../shared/schemas/report';
 import type { OutboxItem } from '../db/schema';
 import { backoffDelay, decide, MAX_CHECKSUM_RETRIES, retryAfterMs, type Decision } from './policy';
-import { getOutboxItem, getPhotoBytes, listOutbox, markSubmitted, patchOutboxItem, pruneSubmitted } from './store';
+import { getOutboxItem, getPhotoBytes, markSubmitted, nextToSend, patchOutboxItem, pruneSubmitted } from './store';
 import { send, type SendResult } from './transport';
 
 export interface EngineDeps {
@@ -24,12 +24,21 @@ export interface EngineDeps {
   onAuthLost: (message: string) => void;
   onRunning?: (running: boolean) => void;
   onSubmitted?: (report: Report | null, item: OutboxItem) => void;
+  /** Photo uploads in flight at once per report (default PHOTO_CONCURRENCY). */
+  photoConcurrency?: number;
 }
 
 export type DrainOutcome = 'done' | 'offline' | 'waiting' | 'auth' | 'busy' | 'no_user';
 
 export const JSON_TIMEOUT_MS = 30_000;
 export const PHOTO_TIMEOUT_MS = 120_000;
+/**
+ * Photo PUTs in flight at once for one report. Three keep a slow uplink busy while one request
+ * waits on the server, and stay well under a browser's six connections per host on HTTP/1.1.
+ */
+export const PHOTO_CONCURRENCY = 3;
+/** When parallel uploads fail differently, the item follows the most serious answer. */
+const SEVERITY: Record<Decision, number> = { retry: 0, fix: 1, auth: 2 };
 
 type StepResult = { kind: 'ok' } | { kind: 'fail'; decision: Decision; res: SendResult };
 
@@ -77,6 +86,36 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
     });
   }
 
+  /**
+   * Sends every photo and thumbnail of the item not yet acknowledged, up to `photoConcurrency` at
+   * a time (the PUTs are idempotent and independent; the submit waits for all of them). Each
+   * acknowledgement is written at once, so a reload resumes with what is left. After the first
+   * failure nothing new starts; the uploads already under way finish and are recorded.
+   */
+  async function uploadPhotos(item: OutboxItem): Promise<StepResult> {
+    const pending: Array<{ photoId: string; which: 'full' | 'thumb'; sha256: string }> = [];
+    for (const p of item.photos) {
+      if (!p.sent) pending.push({ photoId: p.id, which: 'full', sha256: p.sha256 });
+      if (!p.thumbSent) pending.push({ photoId: p.id, which: 'thumb', sha256: p.thumbSha256 });
+    }
+    const failures: Array<Extract<StepResult, { kind: 'fail' }>> = [];
+    const worker = async () => {
+      for (let next = pending.shift(); next && !failures.length; next = pending.shift()) {
+        const r = await uploadPhoto(item, next.photoId, next.which, next.sha256);
+        if (r.kind === 'fail') {
+          failures.push(r);
+          continue;
+        }
+        const change = next.which === 'full' ? { sent: true } : { thumbSent: true };
+        // Every step the server confirms resets the backoff: progress is not a failure streak.
+        await patchOutboxItem(item.id, (i) => { i.attempts = 0; setPhoto(i, next.photoId, change); });
+      }
+    };
+    const lanes = Math.max(1, Math.min(deps.photoConcurrency ?? PHOTO_CONCURRENCY, pending.length));
+    await Promise.all(Array.from({ length: lanes }, worker));
+    return failures.reduce<StepResult>((worst, r) => (worst.kind === 'ok' || SEVERITY[r.decision] > SEVERITY[worst.decision] ? r : worst), { kind: 'ok' });
+  }
+
   /** Sends one item to the end; returns how it went. */
   async function sendItem(start: OutboxItem): Promise<'submitted' | Decision> {
     let item = (await patchOutboxItem(start.id, (i) => void (i.state = 'sending'))) ?? start;
@@ -96,19 +135,9 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
     }
 
     for (let round = 0; round < 2; round++) {
-      for (const photo of item.photos) {
-        if (!photo.sent) {
-          const r = await uploadPhoto(item, photo.id, 'full', photo.sha256);
-          if (r.kind === 'fail') return fail(r);
-          // Every step the server confirms resets the backoff: progress is not a failure streak.
-          item = (await patchOutboxItem(item.id, (i) => { i.attempts = 0; setPhoto(i, photo.id, { sent: true }); })) ?? item;
-        }
-        if (!photo.thumbSent) {
-          const r = await uploadPhoto(item, photo.id, 'thumb', photo.thumbSha256);
-          if (r.kind === 'fail') return fail(r);
-          item = (await patchOutboxItem(item.id, (i) => { i.attempts = 0; setPhoto(i, photo.id, { thumbSent: true }); })) ?? item;
-        }
-      }
+      const r = await uploadPhotos(item);
+      if (r.kind === 'fail') return fail(r);
+      item = (await getOutboxItem(item.id)) ?? item;
 
       const res = await send(deps.fetch, 'POST', `/api/reports/${item.id}/submit`, {
         headers: { [CLIENT_TIME_HEADER]: new Date(deps.now()).toISOString() },
@@ -163,7 +192,7 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
     // Read the queue afresh before every item: another tab or the form may have added one.
     for (;;) {
       if (!deps.isOnline()) return 'offline';
-      const next = (await listOutbox()).find((i) => i.userId === userId && (i.state === 'queued' || i.state === 'sending'));
+      const next = await nextToSend(userId);
       if (!next) break;
       if (!force && next.nextAttemptAt > deps.now()) {
         // In order: a later item does not overtake one that is waiting out its backoff.

@@ -13,6 +13,20 @@ export async function listOutbox(): Promise<OutboxItem[]> {
   return db.getAllFromIndex('outbox', 'bySeq');
 }
 
+/**
+ * The first item of this user still to send (queued, or left sending by a closed tab), in queue
+ * order. Walks the queue with a cursor and stops at the first match: reading the whole queue
+ * (every report body) before each item made a long drain quadratic.
+ */
+export async function nextToSend(userId: string): Promise<OutboxItem | undefined> {
+  const db = await openDubanDB();
+  for (let cursor = await db.transaction('outbox').store.index('bySeq').openCursor(); cursor; cursor = await cursor.continue()) {
+    const i = cursor.value;
+    if (i.userId === userId && (i.state === 'queued' || i.state === 'sending')) return i;
+  }
+  return undefined;
+}
+
 export async function getOutboxItem(id: string): Promise<OutboxItem | undefined> {
   const db = await openDubanDB();
   return db.get('outbox', id);

@@ -26,6 +26,6 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 
 /** The number on the 待上传 tab (0 when there is no badge). */
 export async function outboxBadge(page: Page): Promise<number> {
-  const badge = page.locator('.tab-badge');
-  return (await badge.count()) ? Number(await badge.first().textContent()) : 0;
+  // One read in the page: the badge may vanish between a count() and a textContent().
+  return page.evaluate(() => Number(document.querySelector('.tab-badge')?.textContent ?? 0));
 }

@@ -187,6 +187,26 @@ async function outboxStates(): Promise<Array<{ id: string; state: string; attemp
   return (await listOutbox()).map((i) => ({ id: i.id, state: i.state, attempts: i.attempts, lastError: i.lastError ? `${i.lastError.status} ${i.lastError.code} ${i.lastError.message}` : null }));
 }
 
+/**
+ * The queued items as the sync engine would send them (report body, photo ids and hashes) and
+ * the prepared photo bytes by SHA-256 (base64), so Node can send exactly the same requests.
+ */
+async function exportOutbox(): Promise<{ items: Array<{ id: string; body: unknown; photos: Array<{ id: string; sha256: string; thumbSha256: string }> }>; bytes: Record<string, string> }> {
+  const b64 = (buf: ArrayBuffer) => {
+    const u = new Uint8Array(buf);
+    let s = '';
+    for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
+    return btoa(s);
+  };
+  const bytes: Record<string, string> = {};
+  for (const p of photos) {
+    bytes[p.sha256] = b64(p.full);
+    bytes[p.thumbSha256] = b64(p.thumb);
+  }
+  const items = (await listOutbox()).map((i) => ({ id: i.id, body: i.body, photos: i.photos.map((p) => ({ id: p.id, sha256: p.sha256, thumbSha256: p.thumbSha256 })) }));
+  return { items, bytes };
+}
+
 async function clearOutbox(): Promise<void> {
   const db = await openDubanDB();
   await db.clear('outbox');
@@ -198,7 +218,7 @@ async function sourceBytes(opts: { width?: number; height?: number; noise?: numb
   return makeSourceJpeg(opts);
 }
 
-const harness = { makeSourceJpeg: sourceBytes, pipelineJpeg, pipelineWebp, preparePhotos, queueReports, outboxStates, clearOutbox };
+const harness = { makeSourceJpeg: sourceBytes, pipelineJpeg, pipelineWebp, preparePhotos, queueReports, outboxStates, exportOutbox, clearOutbox };
 export type Harness = typeof harness;
 (window as unknown as { harness: Harness }).harness = harness;
 document.title = 'harness ready';
