@@ -1,9 +1,14 @@
 import { render } from 'preact';
 import { App } from './app';
+import { matchPath, preloadScreen } from './router';
+import { routes } from './routes';
 import { applyTextSize } from './lib/text-size';
 import { registerServiceWorker } from './lib/sw-register';
 import './styles.css';
 
 applyTextSize();
+// The screen the URL asks for starts loading before the first render (see preloadScreen).
+const first = routes.find((r) => matchPath(r.pattern, location.pathname));
+if (first) preloadScreen(first.load);
 render(<App />, document.getElementById('app')!);
 registerServiceWorker();

@@ -63,6 +63,15 @@ export type ScreenModule = { default: ComponentType<ScreenProps> };
 
 const loaded = new Map<() => Promise<ScreenModule>, ComponentType<ScreenProps>>();
 
+/**
+ * Starts loading a screen's chunk now (app start: the task list's chunk loads while the session
+ * is read from IndexedDB, not after it), so LazyScreen can render it without a placeholder.
+ */
+export function preloadScreen(load: () => Promise<ScreenModule>): void {
+  if (loaded.has(load)) return;
+  load().then((m) => void loaded.set(load, m.default), () => undefined);
+}
+
 /** Renders a lazily imported screen, showing a quiet placeholder while its chunk loads. */
 export function LazyScreen({ load, ...props }: ScreenProps & { load: () => Promise<ScreenModule> }) {
   const [Comp, setComp] = useState<ComponentType<ScreenProps> | undefined>(() => loaded.get(load));

@@ -2,7 +2,20 @@
 import { hc } from 'hono/client';
 import type { AppType } from '../../../worker/src/app';
 
-export const api = hc<AppType>('/');
+/** Every API call gives up after this long (a link that connects but never answers). */
+export const API_TIMEOUT_MS = 30_000;
+
+/** An AbortSignal that fires after ms (AbortSignal.timeout is missing before Safari 16). */
+export function timeoutSignal(ms: number): AbortSignal {
+  const ctrl = new AbortController();
+  setTimeout(() => ctrl.abort(), ms);
+  return ctrl.signal;
+}
+
+/** fetch with a default timeout: a call that passes its own signal keeps it. */
+const fetchWithTimeout: typeof fetch = (input, init) => fetch(input, init?.signal ? init : { ...init, signal: timeoutSignal(API_TIMEOUT_MS) });
+
+export const api = hc<AppType>('/', { fetch: fetchWithTimeout });
 
 /** A failed call: HTTP status (0 when the network failed) and the server's Chinese message. */
 export class ApiFailure extends Error {

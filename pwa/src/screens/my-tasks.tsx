@@ -36,7 +36,7 @@ function MyTasks({ unitId, unitName }: { unitId: string; unitName: string }) {
 
   useEffect(() => {
     void lastSyncedAt().then(setSyncedAt);
-  }, [tick]);
+  }, [tick, pull.pulling]);
 
   const rows = data?.rows ?? [];
   const counts = useMemo(() => {

@@ -1,6 +1,6 @@
 // Who is signed in. The last known user is kept in IndexedDB so the app opens offline.
 import type { Me } from '../../../shared/schemas/auth';
-import { api, ApiFailure, unwrap } from '../api/client';
+import { api, API_TIMEOUT_MS, ApiFailure, timeoutSignal, unwrap } from '../api/client';
 import { openDubanDB } from '../db/schema';
 import { createStore } from '../lib/store';
 import { clearCachedData } from '../sync/cache';
@@ -25,19 +25,28 @@ async function rememberMe(me: Me | null): Promise<void> {
   else await db.delete('meta', ME_KEY);
 }
 
+/** How long app start waits for GET /api/me before it counts the network as down. */
+export const SESSION_CHECK_TIMEOUT_MS = 8_000;
+
 /**
  * Asks the server who we are; falls back to the cached user when the network is down. With
  * `ifKnown` (app start), a device with no remembered user — never signed in, or signed out —
  * shows the sign-in form at once: there is no session to ask about, and asking would cost a
- * round trip and log a 401 in the console.
+ * round trip and log a 401 in the console. A remembered user is shown at once from the cache and
+ * the session is checked in the background (with a timeout): a slow or hung network never holds
+ * the first paint, and a 401 still sends the user to sign in (docs/SCALE.md, "Opening the app").
  */
 export async function refreshSession(opts: { ifKnown?: boolean } = {}): Promise<void> {
-  if (opts.ifKnown && !(await cachedMe())) {
-    sessionStore.set({ status: 'signed_out' });
-    return;
+  if (opts.ifKnown) {
+    const known = await cachedMe();
+    if (!known) {
+      sessionStore.set({ status: 'signed_out' });
+      return;
+    }
+    if (sessionStore.get().status === 'loading') sessionStore.set({ status: 'signed_in', me: known, offline: false });
   }
   try {
-    const me = await unwrap<Me>(api.api.me.$get());
+    const me = await unwrap<Me>(api.api.me.$get(undefined, { init: { signal: timeoutSignal(opts.ifKnown ? SESSION_CHECK_TIMEOUT_MS : API_TIMEOUT_MS) } }));
     await rememberMe(me);
     sessionStore.set({ status: 'signed_in', me, offline: false });
   } catch (e) {

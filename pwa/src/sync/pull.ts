@@ -50,6 +50,12 @@ export async function applySyncPage(page: SyncResponse, syncedAt: string): Promi
   await tx.done;
 }
 
+/** Whether applying the page changed anything the screens show. */
+export function pageChanges(page: SyncResponse): boolean {
+  const r = page.removed;
+  return !!page.reset || page.plans.length + page.items.length + page.reports.length + page.instructions.length > 0 || r.plans.length + r.items.length + r.reports.length + r.instructions.length > 0;
+}
+
 let running: Promise<void> | null = null;
 
 /** Fetches and applies pages until the server says there is no more. One pull at a time. */
@@ -61,7 +67,9 @@ export function pullSync(fetchPage: (since: string | undefined) => Promise<SyncR
       for (let n = 0; n < 200; n++) {
         const page = await fetchPage(since);
         await applySyncPage(page, new Date().toISOString());
-        syncTick.set(syncTick.get() + 1);
+        // Screens re-read (and re-render) only when the page brought something: the usual
+        // incremental pull at app start brings nothing and must not cost a second render.
+        if (pageChanges(page)) syncTick.set(syncTick.get() + 1);
         since = page.cursor;
         if (!page.hasMore) break;
       }

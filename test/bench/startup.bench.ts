@@ -1,0 +1,114 @@
+// Opening the app on a bad network: a returning unit (signed in once, storage kept) reloads its
+// task list, and the time until the first task row is on screen is measured in the page
+// (performance.now() from navigation start) under four networks, in one run:
+//   offline                 — the floor: shell from the service worker, data from IndexedDB;
+//   loopback                — the network as fast as it gets;
+//   150 ms link             — Chromium network emulation, 150 ms added to every request;
+//   hung link               — connects, but /api never answers (a loopback proxy holds them).
+// Goal: online never slower than offline + 10 %, and a hung network never delays the first paint.
+// Prints figures; never fails on time.
+//   npx tsx test/bench/startup.bench.ts      (STARTUP_RUNS=7)
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromiumVersion, launchChromium, PHONE } from './support/browser';
+import { signInPage, waitForServiceWorker } from './support/app';
+import { ensurePwaBuilt, freshSeededState, startServer } from './support/server';
+import { machineLine, median, ms, printTable } from './support/stats';
+
+const RUNS = Number(process.env.STARTUP_RUNS ?? 7);
+
+/** A loopback HTTP proxy in front of the worker that can hold every /api request unanswered. */
+async function startProxy(target: string) {
+  let hang = false;
+  const held: ServerResponse[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (hang && req.url?.startsWith('/api/')) {
+      held.push(res);
+      return;
+    }
+    const up = request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    setHang(on: boolean) {
+      hang = on;
+      if (!on) for (const res of held.splice(0)) res.destroy();
+    },
+    close: () => new Promise<void>((r) => {
+      for (const res of held.splice(0)) res.destroy();
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+  };
+}
+
+console.log(`startup — ${chromiumVersion()}; ${machineLine()}`);
+ensurePwaBuilt();
+const state = await freshSeededState('duban-bench-startup-');
+const worker = await startServer(state.persistTo);
+const proxy = await startProxy(worker.url);
+const browser = await launchChromium();
+try {
+  const unit = state.accounts.find((a) => a.role === 'unit' && a.orgName.includes('吴中') && a.unitName === '发改委')!;
+  const context = await browser.newContext({ ...PHONE, baseURL: proxy.url });
+  // When the first task row is in the DOM, relative to navigation start.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __firstRowAt?: number };
+    const seen = () => {
+      if (w.__firstRowAt === undefined && document.querySelector('.task-item')) w.__firstRowAt = performance.now();
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await signInPage(page, proxy.url, unit.username);
+  await waitForServiceWorker(page);
+  await page.locator('.task-item').first().waitFor({ timeout: 60_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+
+  const conditions: Array<{ name: string; apply: () => Promise<void> }> = [
+    { name: 'offline (floor)', apply: () => context.setOffline(true) },
+    { name: 'loopback', apply: async () => undefined },
+    { name: '150 ms link', apply: async () => void await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: -1, uploadThroughput: -1 }) },
+    { name: 'hung link (/api never answers)', apply: async () => proxy.setHang(true) },
+  ];
+  const reset = async () => {
+    await context.setOffline(false);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    proxy.setHang(false);
+  };
+
+  const results: Array<{ name: string; median: number; max: number }> = [];
+  for (const c of conditions) {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      await reset();
+      await c.apply();
+      await page.goto(`${proxy.url}/`, { waitUntil: 'commit' });
+      await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, undefined, { timeout: 60_000 });
+      const at = await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
+      if (i > 0) times.push(at); // the first run warms the caches after the change of network
+    }
+    results.push({ name: c.name, median: median(times), max: Math.max(...times) });
+    console.log(`${c.name}: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  }
+  await reset();
+  const floor = results[0]!.median;
+  console.log('');
+  printTable([
+    ['network', `first task row, median of ${RUNS}`, 'max', 'vs offline'],
+    ...results.map((r) => [r.name, ms(r.median), ms(r.max), `${(r.median / floor).toFixed(2)}×`]),
+  ]);
+  await context.close();
+} finally {
+  await browser.close();
+  await proxy.close();
+  await worker.stop();
+  if (!process.env.KEEP_BENCH_STATE) state.remove();
+}
