@@ -26,7 +26,7 @@ async function startProxy(target: string) {
       held.push(res);
       return;
     }
-    const up = request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
+    const up = request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
       r.pipe(res);
     });

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { periodLabel } from '../../../shared/period';
 import { formatDate, formatDateTime } from '../lib/format';
 import { onlineStore } from '../lib/net';
+import { useProgressiveCount } from '../lib/progressive';
 import { useStore } from '../lib/store';
 import { Link, type ScreenProps } from '../router';
 import { sessionStore } from '../state/session';
@@ -46,6 +47,7 @@ function MyTasks({ unitId, unitName }: { unitId: string; unitName: string }) {
   }, [rows]);
   const chapters = useMemo(() => [...new Set(rows.map((r) => r.chapter).filter(Boolean))], [rows]);
   const shown = rows.filter((r) => (filter === 'all' || r.bucket === filter) && (!chapter || r.chapter === chapter) && matchesSearch(r, q));
+  const visible = useProgressiveCount(shown.length, `${filter}|${chapter}|${q}`);
   const first = rows[0];
   const dueLabel = first ? dueWord(first.plan.cycle) : '本月待报';
 
@@ -122,7 +124,7 @@ function MyTasks({ unitId, unitName }: { unitId: string; unitName: string }) {
       {rows.length > 0 && shown.length === 0 && <p class="empty">没有符合条件的任务。</p>}
 
       <ul class="list task-list" aria-label="任务列表">
-        {shown.map((r) => (
+        {shown.slice(0, visible).map((r) => (
           <TaskRowView key={r.item.id} row={r} />
         ))}
       </ul>
