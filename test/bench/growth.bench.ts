@@ -1,13 +1,19 @@
-// Growth: does the API stay near flat as a year of reports piles up? A synthetic district
-// (support/world.ts: 120 monthly tasks, 100 units) in a fresh local D1, with 1 000, 10 000 and
-// 100 000 reports inserted directly (every one on its own (task, unit, period)), `wrangler dev`
-// restarted at each size. Median and p95 of:
+// Growth: does the API stay near flat as reports pile up? A synthetic district (support/world.ts:
+// 120 monthly tasks, 100 units) in a fresh local D1, with 1 000, 10 000 and 100 000 reports, then
+// 1 000 000 across 10 such organisations (100 000 each; measured in the first), all inserted
+// directly through the local D1 binding in multi-row INSERT … SELECT FROM json_each batches (the
+// change-log triggers run as for any write), `wrangler dev` restarted at each size. Median and
+// p95 of (the 督查室 of the first organisation, and its unit account):
 //   task list   GET /api/plans/:id/items                (the 督查室's list of tasks)
 //   dashboard   GET /api/plans/:id/dashboard?period=…   (leaders' 总览)
-//   unit sync   GET /api/sync (all pages, a unit user)  (what a phone downloads for its task list:
-//               by design every report on the tasks the unit leads, so it grows with them — and
-//               here every one of the 100 units reports on every task, which real plans do not)
-// Prints figures, never fails on them.   npx tsx test/bench/growth.bench.ts  (GROWTH_CALLS=30, GROWTH_SIZES=1000,10000,100000)
+//   search      GET /api/search?q=…                     (full-text search)
+//   circular    GET /api/plans/:id/circular?period=…    (the monthly 通报)
+//   unit sync   GET /api/sync (all pages, a unit user)  (a phone's first download: every report
+//               it may read — here every one of the 100 units reports on every task, which real
+//               plans do not, so the unit reads ~10 % of its organisation's reports)
+//   unit sync   GET /api/sync?since=<last cursor>        (the phone's daily check, nothing new)
+// Prints figures, never fails on them.
+//   npx tsx test/bench/growth.bench.ts  (GROWTH_CALLS=30, GROWTH_SIZES=1000,10000,100000,1000000)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,34 +23,44 @@ import { signInApi, startServer, type Api } from './support/server';
 import { machineLine, median, percentile, printTable } from './support/stats';
 import { createWorld, fillReports, WORLD_PASSWORD, type World } from './support/world';
 
-const SIZES = (process.env.GROWTH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const SIZES = (process.env.GROWTH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
 const CALLS = Number(process.env.GROWTH_CALLS ?? 30);
+/** Reports per organisation: past it, more organisations of the same shape (1M = 10 × 100k). */
+const PER_ORG = 100_000;
 
 console.log(`growth — ${machineLine()}`);
 const persistTo = mkdtempSync(join(tmpdir(), 'duban-bench-growth-'));
 type Row = { median: number; p95: number; kb: number };
 const results = new Map<string, Map<number, Row>>();
+/** The cursor at the end of the unit's last full sync (for "nothing new"). */
+let latest: string | undefined;
 try {
   await applyLocalMigrations(persistTo);
-  let world!: World;
-  await withLocalEnv(persistTo, async (env) => {
-    world = await createWorld(env.DB);
-  });
+  const worlds: World[] = [];
   for (const size of SIZES) {
     const t0 = performance.now();
-    await withLocalEnv(persistTo, (env) => fillReports(env.DB, world, size));
+    for (let i = 0; i * PER_ORG < size; i++) {
+      await withLocalEnv(persistTo, async (env) => {
+        worlds[i] ??= await createWorld(env.DB, i);
+        await fillReports(env.DB, worlds[i]!, Math.min(PER_ORG, size - i * PER_ORG));
+      });
+    }
     const count = await withLocalEnv(persistTo, async (env) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM reports').first<{ n: number }>())!.n);
-    console.log(`${count} reports (+${((performance.now() - t0) / 1000).toFixed(1)} s to insert)`);
+    console.log(`${count} reports in ${worlds.length} organisation(s) (+${((performance.now() - t0) / 1000).toFixed(1)} s to insert)`);
+    const world = worlds[0]!;
     const server = await startServer(persistTo);
     try {
       const admin = await signInApi(server.url, world.admin, WORLD_PASSWORD);
       const unit = await signInApi(server.url, world.unitUser, WORLD_PASSWORD);
-      const endpoints: Array<[string, Api, () => Promise<number>]> = [
-        ['task list  GET /api/plans/:id/items', admin, () => getBytes(admin, `/api/plans/${world.planId}/items`)],
-        ['dashboard  GET /api/plans/:id/dashboard', admin, () => getBytes(admin, `/api/plans/${world.planId}/dashboard?period=2024-12`)],
-        ['unit sync  GET /api/sync (all pages)', unit, () => syncAll(unit)],
+      const endpoints: Array<[string, () => Promise<number>]> = [
+        ['task list  GET /api/plans/:id/items', () => getBytes(admin, `/api/plans/${world.planId}/items`)],
+        ['dashboard  GET /api/plans/:id/dashboard', () => getBytes(admin, `/api/plans/${world.planId}/dashboard?period=2024-12`)],
+        ['search     GET /api/search?q=重点工作', () => getBytes(admin, `/api/search?q=${encodeURIComponent('重点工作')}`)],
+        ['circular   GET /api/plans/:id/circular', () => getBytes(admin, `/api/plans/${world.planId}/circular?period=2024-12`)],
+        ['unit sync  GET /api/sync (all pages)', () => syncAll(unit)],
+        ['unit sync  GET /api/sync?since= (nothing new)', () => syncAll(unit, latest)],
       ];
-      for (const [name, , call] of endpoints) {
+      for (const [name, call] of endpoints) {
         let bytes = await call(); // warm-up
         const times: number[] = [];
         // At most CALLS calls or about 20 s, whichever comes first (at least 3 calls).
@@ -85,9 +101,9 @@ async function getBytes(api: Api, path: string): Promise<number> {
 }
 
 /** The whole sync download of a unit, following the cursor. */
-async function syncAll(api: Api): Promise<number> {
+async function syncAll(api: Api, from?: string): Promise<number> {
   let bytes = 0;
-  let since: string | undefined;
+  let since = from;
   for (let page = 0; page < 1000; page++) {
     const res = await fetch(`${api.url}/api/sync${since ? `?since=${encodeURIComponent(since)}` : ''}`, { headers: { cookie: api.cookie } });
     const text = await res.text();
@@ -97,5 +113,6 @@ async function syncAll(api: Api): Promise<number> {
     since = body.cursor;
     if (!body.hasMore) break;
   }
+  latest = since;
   return bytes;
 }

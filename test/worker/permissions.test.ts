@@ -270,6 +270,32 @@ describe('permission matrix', () => {
     expect(got).toEqual(row.expect);
   });
 
+  // GET /api/sync removals (issue 13): after task A drops co-unit C and unit A's draft is
+  // deleted, each caller is told only of reports it could read before (GET /api/reports/:id 200).
+  it('GET /api/sync removals: only reports the caller could read', async () => {
+    const w = await buildWorld();
+    const readers = ACTORS.filter((a) => a !== 'anonymous');
+    const before = new Map<Actor, { cursor: string; readable: string[] }>();
+    for (const actor of readers) {
+      const cookie = cookieOf(w, actor);
+      const { cursor } = await json(await call('GET', '/api/sync', { cookie, now: MARCH_20 }));
+      const readable = [];
+      for (const id of [w.reportA, w.draftA]) if ((await call('GET', `/api/reports/${id}`, { cookie, now: MARCH_20 })).status === 200) readable.push(id);
+      before.set(actor, { cursor, readable });
+    }
+    await env.DB.prepare('DELETE FROM item_units WHERE item_id = ?1 AND unit_id = ?2').bind(w.f.items.taskA, w.f.units.c).run();
+    await env.DB.prepare('DELETE FROM reports WHERE id = ?1').bind(w.draftA).run();
+    const got: Partial<Record<Actor, string[]>> = {};
+    for (const actor of readers) {
+      const { cursor, readable } = before.get(actor)!;
+      const res = await call('GET', `/api/sync?since=${encodeURIComponent(cursor)}`, { cookie: cookieOf(w, actor), now: MARCH_20 });
+      const removed = (await json(res)).removed.reports as string[];
+      for (const id of removed) expect(readable, actor).toContain(id);
+      got[actor] = removed.map((id) => (id === w.reportA ? 'reportA' : id === w.draftA ? 'draftA' : id)).sort();
+    }
+    expect(got).toEqual({ unitA: ['draftA'], unitB: [], unitC: ['reportA'], leader: [], admin: ['draftA'], otherAdmin: [] });
+  });
+
   it('covers every route of the app', async () => {
     const { createApp } = await import('../../worker/src/app');
     const app = createApp({ now: () => MARCH_20 });

@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { watchHealth, type HealthWatch } from './health-watch';
 import { DEFAULT_PERSIST_TO } from './local-d1';
 import { DEFAULT_DEMO_PASSWORD, printSeedResult, seedLocal } from './seed';
 
@@ -23,11 +24,14 @@ step(`启动 wrangler dev → http://localhost:${port}`);
 // the worker (cloudflare/workers-sdk#14641, #15317) — nothing to do with this app, but it would
 // take the demo down. Start it again unless it keeps failing; Ctrl+C still stops everything.
 // wrangler runs in a process group of its own (its launcher, the CLI, esbuild, workerd), so that
-// stopping or restarting it never leaves a workerd behind holding the port.
+// stopping or restarting it never leaves a workerd behind holding the port. Its proxy can also
+// stop answering while the process lives on (cli/health-watch.ts): then it is killed, and so
+// restarted like any exit.
 const wranglerBin = join(dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin', 'wrangler.js');
 let stopping = false;
 let stoppingSince = 0;
 let dev: ChildProcess;
+let watch: HealthWatch | undefined;
 const recentCrashes: number[] = [];
 
 function killGroup(child: ChildProcess, sig: NodeJS.Signals): void {
@@ -43,7 +47,17 @@ function serve(): void {
     stdio: 'inherit',
     detached: true,
   });
+  const child = dev;
+  watch = watchHealth({
+    url: `http://localhost:${port}/api/health`,
+    onDead: (why) => {
+      if (stopping) return;
+      console.error(`\nwrangler dev 不再响应健康检查（${why}），正在重新启动…`);
+      killGroup(child, 'SIGKILL');
+    },
+  });
   dev.on('exit', (code, signal) => {
+    watch?.stop();
     // Not stopped by us means it died: wrangler's launcher reports even a killed CLI as code 0.
     if (stopping) process.exit(code ?? 0);
     killGroup(dev, 'SIGKILL'); // whatever of it is left

@@ -7,6 +7,7 @@ import { errorResponse, handleError, notFound, tooLarge } from './lib/errors';
 import { loadSession } from './middleware/auth';
 import { apiSecurityHeaders, csrfProtection } from './middleware/security';
 import { injectFaults } from './middleware/faults';
+import { revalidate } from './middleware/revalidate';
 import { audit } from './routes/audit';
 import { auth, me } from './routes/auth';
 import { circular } from './routes/circular';
@@ -30,6 +31,18 @@ import { users } from './routes/users';
 /** JSON bodies are small; photo uploads have their own streaming limit. */
 const JSON_BODY_LIMIT = 512 * 1024;
 
+/** GET answers built only from change-logged data, the caller, the URL and the day. */
+export const CACHEABLE_READS = [
+  '/api/me',
+  '/api/plans',
+  '/api/plans/:id/items',
+  '/api/plans/:id/dashboard',
+  '/api/plans/:id/targets',
+  '/api/plans/:id/circular',
+  '/api/tasks/:id/reports',
+  '/api/units/:id/due',
+];
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
@@ -46,6 +59,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', injectFaults);
   app.use('/api/*', csrfProtection);
   app.use('/api/*', loadSession);
+  // Reads a phone or a leader repeats all day: ETag + 304 (middleware/revalidate.ts).
+  for (const path of CACHEABLE_READS) app.use(path, revalidate);
   return app
     .route('/api/health', health)
     .route('/api/auth', auth)

@@ -48,8 +48,10 @@ export async function insertMany(db: Db, head: string, rows: unknown[][], perSta
 
 const PROGRESS = '本月按计划推进，完成项目立项和方案设计，组织召开推进会2次，协调解决用地、资金等问题，下步将加快施工进度，确保按期完成年度目标任务。';
 
-export async function createWorld(db: Db): Promise<World> {
+/** `n` > 0 makes another organisation of the same shape (names and accounts suffixed). */
+export async function createWorld(db: Db, n = 0): Promise<World> {
   const rand = rng(20240325);
+  const sfx = n ? `-${n}` : '';
   const uuid = () => crypto.randomUUID();
   const now = new Date().toISOString();
   const orgId = uuid();
@@ -59,7 +61,7 @@ export async function createWorld(db: Db): Promise<World> {
   const authorId = uuid();
   const ph = await hashPassword(WORLD_PASSWORD);
   await db.batch([
-    db.prepare('INSERT INTO orgs (id, name, short_name, created_at) VALUES (?1, ?2, ?3, ?4)').bind(orgId, '增长区人民政府', '增长区', now),
+    db.prepare('INSERT INTO orgs (id, name, short_name, created_at) VALUES (?1, ?2, ?3, ?4)').bind(orgId, `增长区${sfx}人民政府`, `增长区${sfx}`, now),
     db
       .prepare(`INSERT INTO plans (id, org_id, title, issuer, doc_number, year, cycle, due_day, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'monthly', 25, ?7, ?7)`)
       .bind(planId, orgId, `增长区政府${WORLD.year}年主要工作任务分解方案`, '增长区人民政府', `增政发〔${WORLD.year}〕1号`, WORLD.year, now),
@@ -93,11 +95,11 @@ export async function createWorld(db: Db): Promise<World> {
     `INSERT INTO users (id, org_id, username, display_name, role, unit_id, leader_id, password_hash, password_salt,
                         password_iterations, must_change_password, created_at, updated_at)`,
     [
-      [adminId, orgId, 'growth-admin', '督查室', 'admin', null, null, ph.hash, ph.salt, ph.iterations, 0, now, now],
-      [authorId, orgId, 'growth-unit', '填报员', 'unit', unitIds[0], null, ph.hash, ph.salt, ph.iterations, 0, now, now],
+      [adminId, orgId, `growth-admin${sfx}`, '督查室', 'admin', null, null, ph.hash, ph.salt, ph.iterations, 0, now, now],
+      [authorId, orgId, `growth-unit${sfx}`, '填报员', 'unit', unitIds[0], null, ph.hash, ph.salt, ph.iterations, 0, now, now],
     ],
   );
-  return { orgId, planId, unitIds, authorId, admin: 'growth-admin', unitUser: 'growth-unit', tasks, filled: 0 };
+  return { orgId, planId, unitIds, authorId, admin: `growth-admin${sfx}`, unitUser: `growth-unit${sfx}`, tasks, filled: 0 };
 }
 
 const STATUSES = ['on_track', 'on_track', 'on_track', 'on_track', 'on_track', 'done', 'behind', 'blocked', 'not_started'] as const;

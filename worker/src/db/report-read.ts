@@ -197,7 +197,9 @@ export async function filterVisibleReports(db: D1Database, user: SessionUser, or
   if (ids.length === 0) return new Set();
   const { results } = await stmt(
     db,
-    `SELECT r.id FROM reports r WHERE ${VISIBLE_REPORT_SQL} AND r.id IN (SELECT value FROM json_each(?4))`,
+    // CROSS JOIN keeps SQLite from walking the organisation's reports by org_id (without table
+    // statistics it did, 0.3 s per 500 ids at 100k reports) instead of looking up each id.
+    `SELECT r.id FROM json_each(?4) j CROSS JOIN reports r ON r.id = j.value WHERE ${VISIBLE_REPORT_SQL}`,
     ...viewerParams(user, orgId),
     jsonList(ids),
   ).all<{ id: string }>();

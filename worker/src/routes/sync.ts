@@ -8,7 +8,7 @@ import type { AppEnv, SessionUser } from '../env';
 import { visibleInstructionsByIds } from '../db/instructions';
 import { listItems, listPlans } from '../db/plans';
 import { filterVisibleReports, loadReports } from '../db/report-read';
-import { carriedItems, changePage, existingReportIds, itemPlans, type SyncEntity } from '../db/sync';
+import { carriedItems, changePage, itemPlans, type SyncEntity } from '../db/sync';
 import { sha256Hex } from '../lib/crypto';
 import { scopeItems } from '../lib/scope';
 import { validate } from '../lib/validate';
@@ -43,7 +43,15 @@ export const sync = new Hono<AppEnv>().use(requireUser).get('/', validate('query
   }
 
   const changed: Record<SyncEntity, string[]> = { plan: [], item: [], report: [], instruction: [] };
-  for (const r of page.rows) changed[r.entity].push(r.entity_id);
+  const shared = new Set<string>();
+  const listed = new Set<string>();
+  for (const r of page.rows) {
+    // A report may come twice in a unit's page: lost and readable again.
+    if (listed.has(`${r.entity}:${r.entity_id}`)) continue;
+    listed.add(`${r.entity}:${r.entity_id}`);
+    changed[r.entity].push(r.entity_id);
+    if (r.shared) shared.add(r.entity_id);
+  }
 
   const plans = changed.plan.length ? (await listPlans(db, orgId)).filter((p) => changed.plan.includes(p.id)) : [];
 
@@ -59,15 +67,16 @@ export const sync = new Hono<AppEnv>().use(requireUser).get('/', validate('query
   const instructions = await visibleInstructionsByIds(db, user, orgId, changed.instruction);
   const seenInstructions = new Set(instructions.map((n) => n.id));
   const seenReports = new Set(reports.map((r) => r.id));
-  // A report a unit could read may leave its scope (the task's units changed): drop it. For the
-  // other roles a report only ever becomes readable (when first submitted), so only deleted
-  // ones are listed — not every draft of the organisation.
+  // A unit's page holds only reports it may read, or could and lost (db/sync.ts): those it
+  // cannot read now are removals. Leaders read a report once submitted and never lose it unless
+  // it is deleted: a report they cannot read is a removal only if it was submitted (a deleted
+  // draft was never theirs to know about). Admins read everything, so theirs are deletions.
   const hidden = changed.report.filter((id) => !seenReports.has(id));
-  const stillThere = user.role === 'unit' ? null : await existingReportIds(db, hidden);
+  const removedReports = user.role === 'leader' ? hidden.filter((id) => shared.has(id)) : hidden;
   const removed = {
     plans: changed.plan.filter((id) => !plans.some((p) => p.id === id)),
     items: changed.item.filter((id) => !planOf.has(id)),
-    reports: stillThere ? hidden.filter((id) => !stillThere.has(id)) : hidden,
+    reports: removedReports,
     instructions: changed.instruction.filter((id) => !seenInstructions.has(id)),
   };
   const reset = since === null;
