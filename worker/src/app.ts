@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './env';
 import { errorResponse, handleError, notFound, tooLarge } from './lib/errors';
 import { loadSession } from './middleware/auth';
-import { apiSecurityHeaders, csrfProtection } from './middleware/security';
+import { apiSecurityHeaders, csrfProtection, defaultNoStore } from './middleware/security';
 import { injectFaults } from './middleware/faults';
 import { audit } from './routes/audit';
 import { auth, me } from './routes/auth';
@@ -40,6 +40,7 @@ export function createApp(deps: AppDeps) {
   });
   // Security headers first, so every /api answer (errors and 404s too) carries them.
   app.use('/api/*', apiSecurityHeaders);
+  app.use('/api/*', defaultNoStore);
   const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: (c) => errorResponse(c, tooLarge('请求内容过大')) });
   // Photo bodies (up to 10 MB) are limited while streaming by their own route.
   app.use('/api/*', (c, next) => (/\/photos\//.test(c.req.path) ? next() : jsonLimit(c, next)));
