@@ -12,7 +12,7 @@
 // not the ones hashed (a cut-off transfer) — nothing was stored, send the photo again.
 import { z } from 'zod';
 import { MAX_PHOTOS, PHOTO_TYPES, REPORT_STATES, REPORT_STATUSES } from '../labels';
-import { Id, IsoDateTime, Location, LongText, Period } from './common';
+import { Id, IsoDateTime, Location, LongText, Period, Text } from './common';
 
 export { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, REPORT_STATE_LABEL, REPORT_STATUS_LABEL } from '../labels';
 
@@ -49,7 +49,7 @@ export const ReportBody = z
     status: ReportStatus,
     percent: z.number().int().min(0).max(100),
     targetValues: z.array(TargetValue).max(50).default([]),
-    progress: z.string().trim().min(1, '请填写进展情况').max(5000),
+    progress: Text().trim().min(1, '请填写进展情况').max(5000),
     problems: LongText.default(''),
     nextSteps: LongText.default(''),
     capturedAt: IsoDateTime,
@@ -91,7 +91,7 @@ export type Review = z.infer<typeof Review>;
 export const ReviewBody = z
   .object({
     decision: z.enum(['accepted', 'returned']),
-    comment: z.string().trim().max(2000).default(''),
+    comment: Text().trim().max(2000).default(''),
   })
   .strict()
   .refine((b) => b.decision !== 'returned' || b.comment.length > 0, {
@@ -116,7 +116,7 @@ export const InstructionBody = z
     id: Id.optional(),
     itemId: Id,
     reportId: Id.optional(),
-    text: z.string().trim().min(1, '请填写批示内容').max(2000),
+    text: Text().trim().min(1, '请填写批示内容').max(2000),
   })
   .strict();
 export type InstructionBody = z.infer<typeof InstructionBody>;
