@@ -27,6 +27,8 @@ export const Me = z.object({
   unitName: z.string().nullable(),
   leaderId: Id.nullable(),
   mustChangePassword: z.boolean(),
+  /** When this session ends whatever its use (90 days after sign-in): sign in again before. */
+  sessionEndsAt: IsoDateTime.optional(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -49,6 +49,8 @@ export const ErrorCode = z.enum([
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  /** A new report's 核验码 is already in use: draw a new one and send again (nothing was stored). */
+  'verify_code_taken',
   'locked',
   'internal',
 ]);

@@ -25,6 +25,7 @@ import { sync } from './routes/sync';
 import { tasks } from './routes/tasks';
 import { unitDue } from './routes/unit-due';
 import { verify } from './routes/verify';
+import { verifySettings } from './routes/verify-settings';
 import { users } from './routes/users';
 
 /** JSON bodies are small; photo uploads have their own streaming limit. */
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/units', unitDue)
     .route('/api/sync', sync)
     .route('/api/verify', verify)
+    .route('/api/verify-settings', verifySettings)
     .route('/api/instructions', instructions)
     .route('/api/users', users)
     .route('/api/audit', audit)
