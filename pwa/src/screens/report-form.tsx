@@ -8,7 +8,7 @@ import { dueDateOf, periodLabel } from '../../../shared/period';
 import type { Location } from '../../../shared/schemas/common';
 import type { Report } from '../../../shared/schemas/report';
 import type { TaskDraftResponse } from '../../../shared/schemas/sync';
-import { formatVerifyCode, newVerifyCode } from '../../../shared/verify-code';
+import { formatVerifyCode, newVerifyCode, verifyUrl } from '../../../shared/verify-code';
 import { ApiFailure } from '../api/client';
 import { InstallCard } from '../components/install-card';
 import { useLocalThumbUrls } from '../components/local-thumbs';
@@ -180,6 +180,7 @@ export default function ReportFormScreen({ params }: ScreenProps) {
           taskNumber: item.number,
           unitName: me!.unitName ?? '',
           verifyCode,
+          verifyUrl: verifyUrl(window.location.origin, verifyCode),
         });
         const meta: PhotoMeta = {
           id: crypto.randomUUID(),
