@@ -16,6 +16,8 @@ import { outboxSummaryStore } from './outbox/signal';
 // Caught before any screen asks: the prompt fires once, early.
 listenForInstall();
 
+const loadVerify = () => import('./screens/verify');
+
 export function App() {
   const session = useStore(sessionStore);
   const { path, query } = usePath();
@@ -33,6 +35,24 @@ export function App() {
   useEffect(() => {
     if (signedInId) void import('./outbox/runtime').then((m) => m.startFieldSync());
   }, [signedInId]);
+
+  // The verification page a photo's QR code opens: for anyone, signed in or not, before any gate.
+  const verifyParams = matchPath('/v/:code', path) ?? matchPath('/v', path);
+  if (verifyParams) {
+    return (
+      <div class="public-shell">
+        <header class="app-header">
+          <span class="app-title">督办</span>
+          <a class="app-who" href="/">
+            {session.status === 'signed_in' ? '返回督办' : '登录督办'}
+          </a>
+        </header>
+        <main class="screen" id="main">
+          <LazyScreen load={loadVerify} params={verifyParams} query={query} />
+        </main>
+      </div>
+    );
+  }
 
   if (session.status === 'loading') {
     return <p class="splash" aria-live="polite">督办 · 加载中…</p>;

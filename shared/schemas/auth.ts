@@ -1,7 +1,7 @@
 // Sign-in and the signed-in user.
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '../labels';
-import { Id, IsoDateTime } from './common';
+import { Id, IsoDateTime, Text } from './common';
 
 export { ROLE_LABEL } from '../labels';
 
@@ -10,7 +10,7 @@ export type Role = z.infer<typeof Role>;
 
 export const LoginBody = z
   .object({
-    username: z.string().trim().min(1, '请输入用户名').max(100),
+    username: Text().trim().min(1, '请输入用户名').max(100),
     password: z.string().min(1, '请输入密码').max(200),
   })
   .strict();
@@ -27,6 +27,8 @@ export const Me = z.object({
   unitName: z.string().nullable(),
   leaderId: Id.nullable(),
   mustChangePassword: z.boolean(),
+  /** When this session ends whatever its use (90 days after sign-in): sign in again before. */
+  sessionEndsAt: IsoDateTime.optional(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -24,9 +24,17 @@ export const Location = z.object({
 });
 export type Location = z.infer<typeof Location>;
 
+/**
+ * Every free-text field people type (report text, comments, 批示, documents, search words) starts
+ * here: a lone surrogate ("a\ud800b", broken UTF-16) is refused with 400, because D1 would store it
+ * as U+FFFD and the text read back would differ from the text sent. Names and passwords have their
+ * own stricter schemas (users.ts, auth.ts) that refuse it as well.
+ */
+export const Text = () => z.string().refine((s) => !/\p{Cs}/u.test(s), '内容包含无法识别的字符（编码不完整），请删除后重新输入');
+
 /** Limits on free text so a 1 MB string is a clear 400, not a row the database refuses. */
-export const ShortText = z.string().trim().max(200);
-export const LongText = z.string().max(5000);
+export const ShortText = Text().trim().max(200);
+export const LongText = Text().max(5000);
 
 export const ErrorCode = z.enum([
   'bad_request',
@@ -41,6 +49,8 @@ export const ErrorCode = z.enum([
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  /** A new report's 核验码 is already in use: draw a new one and send again (nothing was stored). */
+  'verify_code_taken',
   'locked',
   'internal',
 ]);

@@ -3,7 +3,7 @@
 // Response schemas only; the PWA imports these as types (`import type`), never at runtime.
 import { z } from 'zod';
 import { CYCLES, ITEM_KINDS, REPORT_STATES, REPORT_STATUSES } from '../labels';
-import { Id, IsoDate, IsoDateTime, Period } from './common';
+import { Id, IsoDate, IsoDateTime, Period, Text } from './common';
 
 export const Colour = z.enum(['red', 'amber', 'green', 'grey']);
 export const Timeliness = z.enum(['on_time', 'late', 'missing', 'pending']);
@@ -271,7 +271,7 @@ export type PhotoWallResponse = z.infer<typeof PhotoWallResponse>;
 export const SEARCH_STATUSES = [...REPORT_STATUSES, 'unreported'] as const;
 
 export const SearchQuery = z.object({
-  q: z.string().trim().max(100).default(''),
+  q: Text().trim().max(100).default(''),
   plan: Id.optional(),
   unit: Id.optional(),
   leader: Id.optional(),

@@ -1,7 +1,7 @@
 // The importer's output: the contract of `npm run import -- --dry-run --json` and of the
 // in-app preview. Units, leaders and areas are names here; ids are given on commit.
 import { z } from 'zod';
-import { IsoDate } from './common';
+import { IsoDate, Text } from './common';
 import { ItemKind } from './plan';
 
 export const ParsedTarget = z.object({
@@ -53,8 +53,8 @@ export type ParsedPlan = z.infer<typeof ParsedPlan>;
 /** A plan document as pasted or uploaded; ~200 000 characters is far beyond any real plan. */
 export const ImportDocumentBody = z
   .object({
-    text: z.string().min(1, '请粘贴或上传方案文档').max(200_000, '文档过长'),
-    fileName: z.string().trim().max(200).optional(),
+    text: Text().min(1, '请粘贴或上传方案文档').max(200_000, '文档过长'),
+    fileName: Text().trim().max(200).optional(),
   })
   .strict();
 export type ImportDocumentBody = z.infer<typeof ImportDocumentBody>;
@@ -71,10 +71,10 @@ export type UnitResolution = z.infer<typeof UnitResolution>;
 
 export const ImportCommitBody = z
   .object({
-    text: z.string().min(1).max(200_000),
-    fileName: z.string().trim().max(200).optional(),
+    text: Text().min(1).max(200_000),
+    fileName: Text().trim().max(200).optional(),
     /** New names the admin recognised as existing units (recorded as aliases before commit). */
-    aliases: z.array(z.object({ name: z.string().trim().min(1).max(100), unitId: z.uuid() }).strict()).max(500).default([]),
+    aliases: z.array(z.object({ name: Text().trim().min(1).max(100), unitId: z.uuid() }).strict()).max(500).default([]),
     cycle: z.enum(['monthly', 'quarterly', 'half_yearly']).optional(),
     dueDay: z.number().int().min(1).max(31).optional(),
     /** For a document number already imported: 'update' applies the differences. */
@@ -84,6 +84,6 @@ export const ImportCommitBody = z
 export type ImportCommitBody = z.infer<typeof ImportCommitBody>;
 
 export const AliasBody = z
-  .object({ alias: z.string().trim().min(1, '请填写别名').max(100), unitId: z.uuid() })
+  .object({ alias: Text().trim().min(1, '请填写别名').max(100), unitId: z.uuid() })
   .strict();
 export type AliasBody = z.infer<typeof AliasBody>;

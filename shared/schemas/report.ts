@@ -12,7 +12,8 @@
 // not the ones hashed (a cut-off transfer) — nothing was stored, send the photo again.
 import { z } from 'zod';
 import { MAX_PHOTOS, PHOTO_TYPES, REPORT_STATES, REPORT_STATUSES } from '../labels';
-import { Id, IsoDateTime, Location, LongText, Period } from './common';
+import { isNewVerifyCode } from '../verify-code';
+import { Id, IsoDateTime, Location, LongText, Period, Text } from './common';
 
 export { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, REPORT_STATE_LABEL, REPORT_STATUS_LABEL } from '../labels';
 
@@ -49,12 +50,17 @@ export const ReportBody = z
     status: ReportStatus,
     percent: z.number().int().min(0).max(100),
     targetValues: z.array(TargetValue).max(50).default([]),
-    progress: z.string().trim().min(1, '请填写进展情况').max(5000),
+    progress: Text().trim().min(1, '请填写进展情况').max(5000),
     problems: LongText.default(''),
     nextSteps: LongText.default(''),
     capturedAt: IsoDateTime,
     location: Location.optional(),
     photos: z.array(PhotoDecl).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`).default([]),
+    /**
+     * The 核验码 the phone drew when the draft was created (shared/verify-code.ts); used when the
+     * report is first stored, then fixed. Absent (an older app): the server draws one.
+     */
+    verifyCode: z.string().refine(isNewVerifyCode, '核验码格式不正确').optional(),
   })
   .strict();
 export type ReportBody = z.infer<typeof ReportBody>;
@@ -91,7 +97,7 @@ export type Review = z.infer<typeof Review>;
 export const ReviewBody = z
   .object({
     decision: z.enum(['accepted', 'returned']),
-    comment: z.string().trim().max(2000).default(''),
+    comment: Text().trim().max(2000).default(''),
   })
   .strict()
   .refine((b) => b.decision !== 'returned' || b.comment.length > 0, {
@@ -116,7 +122,7 @@ export const InstructionBody = z
     id: Id.optional(),
     itemId: Id,
     reportId: Id.optional(),
-    text: z.string().trim().min(1, '请填写批示内容').max(2000),
+    text: Text().trim().min(1, '请填写批示内容').max(2000),
   })
   .strict();
 export type InstructionBody = z.infer<typeof InstructionBody>;
@@ -217,13 +223,48 @@ export type TaskReportsResponse = z.infer<typeof TaskReportsResponse>;
 export const InstructionListResponse = z.object({ instructions: z.array(Instruction) });
 export type InstructionListResponse = z.infer<typeof InstructionListResponse>;
 
-/** `GET /api/verify/:code`: the server's record behind a verification code (核验码). */
+/** One photo of a verified report: what it proves, and its thumbnail through the code's own route. */
+export const VerifyPhoto = z.object({
+  seq: z.number().int(),
+  /** Phone clock when taken. */
+  takenAt: IsoDateTime.nullable(),
+  /** Server clock when the bytes arrived. */
+  receivedAt: IsoDateTime.nullable(),
+  sha256: z.string(),
+  size: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  /** `/api/verify/:code/photos/:seq/thumb`, or null when no thumbnail arrived. */
+  thumbUrl: z.string().nullable(),
+});
+export type VerifyPhoto = z.infer<typeof VerifyPhoto>;
+
+/**
+ * `GET /api/verify/:code`: what a photo with this 核验码 proves — open to anyone holding the code
+ * unless the organisation turned the anonymous page off. Never the report's text, location or
+ * reviews; `reportId` only for a signed-in caller who may read the report.
+ */
 export const VerifyResponse = z.object({
   verifyCode: z.string(),
-  planId: Id,
-  planTitle: z.string(),
-  taskNumber: z.string(),
+  orgName: z.string(),
+  unitName: z.string(),
+  /** 指标 3 / 任务 12 */
+  taskLabel: z.string(),
   taskTitle: z.string(),
-  report: Report,
+  /** Phone clock when the report was captured. */
+  capturedAt: IsoDateTime.nullable(),
+  /** Server clock at first receipt and at first submission. */
+  receivedAt: IsoDateTime,
+  submittedAt: IsoDateTime.nullable(),
+  /** The phone's clock disagreed with the server's (clock_skew, captured_after_received). */
+  clockFlagged: z.boolean(),
+  review: z.enum(['accepted', 'returned', 'pending']),
+  photos: z.array(VerifyPhoto),
+  reportId: Id.nullable(),
+  taskId: Id.nullable(),
 });
 export type VerifyResponse = z.infer<typeof VerifyResponse>;
+
+/** `GET|PUT /api/verify-settings` (admin): may anyone holding a code open its page? */
+export const VerifySettings = z.object({ publicVerify: z.boolean() }).strict();
+export type VerifySettings = z.infer<typeof VerifySettings>;

@@ -83,6 +83,8 @@ export const TaskDraftResponse = z.object({
   /** This unit already has a report for this task and period: edit that one (a second id
    *  for the same task, unit and period is refused with 409). */
   existingReportId: Id.nullable(),
+  /** Its 核验码: the photos of the edit must carry it (the server keeps a report's code). */
+  existingVerifyCode: z.string().nullable().optional(),
 });
 export type TaskDraftResponse = z.infer<typeof TaskDraftResponse>;
 

@@ -108,8 +108,9 @@ async function fillReport(page: Page, text: string, files: typeof photos = []): 
     await page.getByLabel('拍照', { exact: true }).setInputFiles(file);
     await expect.poll(() => page.locator('.photo-cell img').count(), { timeout: 20_000 }).toBe(before + 1);
   }
-  const code = (await page.locator('text=/核验码 [A-Z0-9]{8}/').first().textContent())!.match(/[A-Z0-9]{8}/)![0];
-  return code;
+  // Shown in groups of four (ABCD-EFGH-JKMN); the report carries it without dashes.
+  const shown = (await page.locator('text=/核验码 [A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/').first().textContent())!;
+  return shown.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0].replaceAll('-', '');
 }
 
 async function submitReport(page: Page): Promise<string> {

@@ -4,7 +4,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Item, PlanSummary } from '../../shared/schemas/plan';
 import type { Report } from '../../shared/schemas/report';
 import type { SyncResponse } from '../../shared/schemas/sync';
-import { verifyCodeOf } from '../../shared/verify-code';
 import { openDubanDB } from '../../pwa/src/db/schema';
 import { addPhoto, bodyOf, getDraft, newDraft, saveDraft, validateDraft } from '../../pwa/src/outbox/drafts';
 import { returnToDraft } from '../../pwa/src/outbox/store';
@@ -72,8 +71,10 @@ describe('drafts and queueing', () => {
       taskId: d.taskId, unitId: UNIT, period: '2024-03', status: 'behind', percent: 40,
       targetValues: [{ targetId: 'eeeeeeee-0000-4000-8000-000000000001', value: 5500 }],
       progress: '进展', problems: '', nextSteps: '下月完工', capturedAt: '2024-03-20T01:00:00.000Z',
-      location: { lat: 31.2, lng: 120.6, accuracy: 12 }, photos: [],
+      location: { lat: 31.2, lng: 120.6, accuracy: 12 }, photos: [], verifyCode: d.verifyCode,
     });
+    // Random, not derived from the report id: two drafts of one task never share it.
+    expect(d.verifyCode).not.toBe(newDraft(USER, item(1).id, 'now', d.reportId).verifyCode);
   });
 
   it('autosaves text without losing photos, and queueing moves the draft to the outbox keyed by its UUID', async () => {
@@ -87,7 +88,9 @@ describe('drafts and queueing', () => {
     expect(stored.fields.progress).toBe('写了一半');
 
     const q = await queueReport(2);
-    expect(q.verifyCode).toBe(verifyCodeOf(q.id));
+    // The code drawn when the draft was created travels with the report.
+    expect(q.verifyCode).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
+    expect(q.body.verifyCode).toBe(q.verifyCode);
     const db = await openDubanDB();
     expect(await db.get('drafts', `${USER}:${q.taskId}`)).toBeUndefined();
     expect(await db.count('photoBlobs')).toBe(3);

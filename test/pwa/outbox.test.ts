@@ -190,6 +190,25 @@ describe('draining the outbox', () => {
     expect(server.calls.length).toBe(before);
   });
 
+  it('answers a 409 verify_code_taken with a new 核验码 and sends the report on at once', async () => {
+    const a = await queueReport(1);
+    const first = a.body.verifyCode!;
+    expect(first).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
+    expect(a.verifyCode).toBe(first);
+    const server = fakeServer((call, n) =>
+      call.path === `/api/reports/${a.id}` && n === 1 ? { status: 409, body: { error: { code: 'verify_code_taken', message: '核验码与已有报告重复' } } } : undefined,
+    );
+    expect(await engineWith(server.fetch).engine.drain()).toBe('done');
+    const puts = server.calls.filter((c) => c.path === `/api/reports/${a.id}`).map((c) => JSON.parse(c.body!).verifyCode);
+    expect(puts).toHaveLength(2);
+    expect(puts[0]).toBe(first);
+    expect(puts[1]).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
+    expect(puts[1]).not.toBe(first);
+    const item = (await getOutboxItem(a.id))!;
+    expect(item.state).toBe('submitted');
+    expect(item.verifyCode).toBe(puts[1]);
+  });
+
   it('resumes after a reload where it stopped (report and first photo not sent again)', async () => {
     const a = await queueReport(2);
     const second = a.photos[1]!.id;

@@ -1,37 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseVerifyCode, verifyCodeOf } from '../../shared/verify-code';
+import { formatVerifyCode, isNewVerifyCode, newVerifyCode, normaliseVerifyCode, VERIFY_CODE_ALPHABET } from '../../shared/verify-code';
 
 describe('report verification code', () => {
-  it('is 8 characters without look-alikes, stable for a UUID', () => {
-    const id = '0b7f6f3e-8c1a-4f2b-9a77-3d2c1b0a9f88';
-    const code = verifyCodeOf(id);
-    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
-    expect(verifyCodeOf(id)).toBe(code);
-    expect(verifyCodeOf(id.toUpperCase())).toBe(code);
+  it('is 12 random characters without look-alikes', () => {
+    expect(VERIFY_CODE_ALPHABET).toHaveLength(31);
+    expect(VERIFY_CODE_ALPHABET).not.toMatch(/[01ILO]/);
+    const code = newVerifyCode();
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
+    expect(isNewVerifyCode(code)).toBe(true);
   });
 
-  it('differs between reports (no collisions in 20 000 random ids)', () => {
+  it('never repeats in 50 000 draws, and every character shows up in every position', () => {
     const seen = new Set<string>();
-    for (let i = 0; i < 20_000; i++) seen.add(verifyCodeOf(crypto.randomUUID()));
-    expect(seen.size).toBe(20_000);
-  });
-
-  it('uses every position: no character is fixed by the UUID version bits', () => {
-    const firsts = new Set<string>();
-    const lasts = new Set<string>();
-    for (let i = 0; i < 500; i++) {
-      const c = verifyCodeOf(crypto.randomUUID());
-      firsts.add(c[0]!);
-      lasts.add(c[7]!);
+    const perPosition = Array.from({ length: 12 }, () => new Map<string, number>());
+    for (let i = 0; i < 50_000; i++) {
+      const c = newVerifyCode();
+      seen.add(c);
+      [...c].forEach((ch, p) => perPosition[p]!.set(ch, (perPosition[p]!.get(ch) ?? 0) + 1));
     }
-    expect(firsts.size).toBeGreaterThan(20);
-    expect(lasts.size).toBeGreaterThan(20);
+    expect(seen.size).toBe(50_000);
+    // Uniform: each character ~1613 times per position; a biased draw (b % 31 without rejection)
+    // would give the first 8 characters ~20 % more.
+    for (const counts of perPosition) {
+      expect(counts.size).toBe(31);
+      for (const n of counts.values()) {
+        expect(n).toBeGreaterThan(1400);
+        expect(n).toBeLessThan(1830);
+      }
+    }
   });
 
-  it('normalises typed input and rejects impossible codes', () => {
-    const code = verifyCodeOf('0b7f6f3e-8c1a-4f2b-9a77-3d2c1b0a9f88');
-    expect(normaliseVerifyCode(` ${code.slice(0, 4).toLowerCase()}-${code.slice(4)} `)).toBe(code);
-    expect(normaliseVerifyCode('ABCD0EFG')).toBeNull();
+  it('is printed in groups of four and normalised back from what people type', () => {
+    const code = newVerifyCode();
+    const shown = formatVerifyCode(code);
+    expect(shown).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+    expect(normaliseVerifyCode(` ${shown.toLowerCase()} `)).toBe(code);
+    expect(normaliseVerifyCode('ABCD EFGH JKMN')).toBe('ABCDEFGHJKMN');
+    // Old reports keep their 8-character codes.
+    expect(normaliseVerifyCode('abcd-efgh')).toBe('ABCDEFGH');
+    expect(normaliseVerifyCode('ABCD0EFGHJKM')).toBeNull();
     expect(normaliseVerifyCode('ABC')).toBeNull();
+    expect(isNewVerifyCode('ABCDEFGH')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // odd Unicode get the error shape (Chinese message, right status) and change nothing in D1.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { reportAndSubmit, reportBody } from './reports-support';
 import { call, json, makeFixture, PASSWORD, type Fixture } from './support';
 
 const MB = 'x'.repeat(1024 * 1024);
@@ -230,5 +231,37 @@ describe('bad input changes nothing and gets the error shape', () => {
     const { error } = await json(res);
     expect(error.code).toBe('validation');
     expect(Object.keys(error.fields).sort()).toEqual(['displayName', 'role', 'username']);
+  });
+});
+
+describe('free text with a lone surrogate', () => {
+  it('is refused with 400 in every free-text field, and nothing is stored', async () => {
+    const f = await makeFixture();
+    const submitted = await reportAndSubmit(f.users.unitA.cookie, reportBody(f, { taskId: f.items.taskA }));
+    const cases: Array<{ name: string; method: string; path: string; cookie: string; json: unknown }> = [
+      ...(['progress', 'problems', 'nextSteps'] as const).map((field) => ({
+        name: `report ${field}`,
+        method: 'PUT',
+        path: `/api/reports/${crypto.randomUUID()}`,
+        cookie: f.users.unitA.cookie,
+        json: reportBody(f, { taskId: f.items.taskA, [field]: LONE }),
+      })),
+      { name: 'review comment', method: 'POST', path: `/api/reports/${submitted}/review`, cookie: f.users.admin.cookie, json: { decision: 'returned', comment: LONE } },
+      { name: 'instruction text', method: 'POST', path: '/api/instructions', cookie: f.users.leader.cookie, json: { id: crypto.randomUUID(), itemId: f.items.taskA, text: LONE } },
+      { name: 'import document', method: 'POST', path: '/api/imports/preview', cookie: f.users.admin.cookie, json: { text: `一、目标\n${LONE}` } },
+      { name: 'import file name', method: 'POST', path: '/api/imports/preview', cookie: f.users.admin.cookie, json: { text: '一、目标', fileName: LONE } },
+      { name: 'import commit', method: 'POST', path: '/api/imports/commit', cookie: f.users.admin.cookie, json: { text: `一、目标\n${LONE}` } },
+      { name: 'alias', method: 'POST', path: '/api/aliases', cookie: f.users.admin.cookie, json: { alias: LONE, unitId: f.units.a } },
+      { name: 'sign-in name', method: 'POST', path: '/api/auth/login', cookie: '', json: { username: LONE, password: PASSWORD } },
+    ];
+    for (const c of cases) {
+      const before = await snapshot({ signInFailure: false });
+      const res = await call(c.method, c.path, { cookie: c.cookie || undefined, json: c.json });
+      expect(res.status, c.name).toBe(400);
+      const { error } = await json(res);
+      expect(error.code, c.name).toBe('validation');
+      expect(Object.values(error.fields ?? {}).join(), c.name).toMatch(/编码不完整/);
+      expect(await snapshot({ signInFailure: false }), `${c.name} changed the database`).toBe(before);
+    }
   });
 });

@@ -41,6 +41,8 @@ interface World {
   draftPhoto: string;
   /** An alias of unit A in f. */
   alias: string;
+  /** The address every call of this world comes from. */
+  ip: string;
 }
 
 interface Row {
@@ -94,7 +96,13 @@ async function buildWorld(): Promise<Omit<World, 'actor' | 'cookie'>> {
   await ok(putReport(a, draftWithPhoto, reportBody(f, { taskId: f.items.indicator, targetValues: [], period: '2024-02', photos: [{ id: draftPhoto }] })), 'draft with photo');
   const alias = `别名${tag()}`;
   await ok(call('POST', '/api/aliases', { cookie: f.users.admin.cookie, json: { alias, unitId: f.units.a } }), 'alias');
-  return { f, other, target, reportA, photoA, verifyCodeA, draftA, draftWithPhoto, draftPhoto, alias };
+  return { f, other, target, reportA, photoA, verifyCodeA, draftA, draftWithPhoto, draftPhoto, alias, ip: `192.0.2.${tag()}` };
+}
+
+/** f's admin turns the anonymous verification page off (once per world); the code of report A. */
+async function publicVerifyOff(w: World): Promise<string> {
+  await ok(call('PUT', '/api/verify-settings', { cookie: w.f.users.admin.cookie, json: { publicVerify: false } }), 'verify off');
+  return w.verifyCodeA;
 }
 
 function cookieOf(w: Omit<World, 'actor' | 'cookie'>, actor: Actor): string | undefined {
@@ -236,7 +244,13 @@ export const ROWS: Row[] = [
   { method: 'GET', route: '/api/tasks/:id/instructions', path: (w) => `/api/tasks/${w.f.items.taskA}/instructions`, expect: s(401, 200, 403, 200, 200, 200, 404) },
   { method: 'GET', route: '/api/units/:id/due', path: (w) => `/api/units/${w.f.units.a}/due`, expect: s(401, 200, 403, 403, 200, 200, 404) },
   { method: 'GET', route: '/api/sync', path: () => '/api/sync', expect: s(401, 200, 200, 200, 200, 200, 200) },
-  { method: 'GET', route: '/api/verify/:code', path: (w) => `/api/verify/${w.verifyCodeA}`, expect: s(401, 200, 200, 200, 200, 200, 404) },
+  // The verification page is open to anyone holding the code; off (by f's admin): f's users only.
+  { method: 'GET', route: '/api/verify/:code', path: (w) => `/api/verify/${w.verifyCodeA}`, expect: s(200, 200, 200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/verify/:code', note: 'anonymous page off', path: async (w) => `/api/verify/${await publicVerifyOff(w)}`, expect: s(404, 200, 200, 200, 200, 200, 404) },
+  { method: 'GET', route: '/api/verify/:code/photos/:seq/thumb', path: (w) => `/api/verify/${w.verifyCodeA}/photos/0/thumb`, expect: s(200, 200, 200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/verify/:code/photos/:seq/thumb', note: 'anonymous page off', path: async (w) => `/api/verify/${await publicVerifyOff(w)}/photos/0/thumb`, expect: s(404, 200, 200, 200, 200, 200, 404) },
+  { method: 'GET', route: '/api/verify-settings', path: () => '/api/verify-settings', expect: s(401, 403, 403, 403, 403, 200, 200) },
+  { method: 'PUT', route: '/api/verify-settings', path: () => '/api/verify-settings', body: () => ({ publicVerify: true }), expect: s(401, 403, 403, 403, 403, 200, 200) },
   {
     method: 'POST', route: '/api/instructions', path: () => '/api/instructions',
     body: (w) => ({ itemId: w.f.items.taskA, text: '请加快进度' }),
@@ -256,7 +270,8 @@ describe('permission matrix', () => {
         cookie: w.cookie,
         json: row.body?.(w),
         body: raw?.body,
-        headers: raw?.headers,
+        // One address per world: per-address throttles must not carry over between rows.
+        headers: { 'cf-connecting-ip': base.ip, ...raw?.headers },
         now: MARCH_20,
       });
       got[actor] = res.status;

@@ -3,6 +3,8 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import assetHeaders from '../../pwa/public/_headers?raw';
+import { jpeg } from './images';
+import { putPhoto, putReport, reportBody, uid } from './reports-support';
 import { call, json, makeFixture, PASSWORD } from './support';
 
 const HTTPS_ORIGIN = 'https://duban.example';
@@ -114,5 +116,27 @@ describe('CSRF', () => {
     expect(same.status).toBe(200);
     const read = await call('GET', '/api/me', { cookie: f.users.admin.cookie, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
     expect(read.status).toBe(200);
+  });
+});
+
+describe('Cache-Control on /api', () => {
+  it('is no-store on every answer unless the route chose its own (photos stay immutable)', async () => {
+    const f = await makeFixture();
+    const answers = [
+      await call('GET', '/api/health'),
+      await call('GET', '/api/me', { cookie: f.users.unitA.cookie }),
+      await call('GET', `/api/plans/${f.planId}/items`, { cookie: f.users.unitA.cookie }),
+      await call('GET', '/api/plans'), // 401
+      await call('GET', '/api/no-such-thing'), // 404
+      await call('POST', '/api/auth/login', { json: { username: 'x' } }), // 400
+    ];
+    for (const res of answers) expect(res.headers.get('cache-control'), res.url).toBe('no-store');
+    const id = uid();
+    const photoId = uid();
+    expect((await putReport(f.users.unitA.cookie, id, reportBody(f, { photos: [{ id: photoId }] }))).status).toBe(200);
+    expect((await putPhoto(f.users.unitA.cookie, id, photoId, jpeg({ width: 1600, height: 1200 }))).status).toBe(200);
+    const photo = await call('GET', `/api/reports/${id}/photos/${photoId}`, { cookie: f.users.unitA.cookie });
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
   });
 });

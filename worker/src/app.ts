@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './env';
 import { errorResponse, handleError, notFound, tooLarge } from './lib/errors';
 import { loadSession } from './middleware/auth';
-import { apiSecurityHeaders, csrfProtection } from './middleware/security';
+import { apiSecurityHeaders, csrfProtection, defaultNoStore } from './middleware/security';
 import { injectFaults } from './middleware/faults';
 import { revalidate } from './middleware/revalidate';
 import { audit } from './routes/audit';
@@ -26,6 +26,7 @@ import { sync } from './routes/sync';
 import { tasks } from './routes/tasks';
 import { unitDue } from './routes/unit-due';
 import { verify } from './routes/verify';
+import { verifySettings } from './routes/verify-settings';
 import { users } from './routes/users';
 
 /** JSON bodies are small; photo uploads have their own streaming limit. */
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps) {
   });
   // Security headers first, so every /api answer (errors and 404s too) carries them.
   app.use('/api/*', apiSecurityHeaders);
+  app.use('/api/*', defaultNoStore);
   const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: (c) => errorResponse(c, tooLarge('请求内容过大')) });
   // Photo bodies (up to 10 MB) are limited while streaming by their own route.
   app.use('/api/*', (c, next) => (/\/photos\//.test(c.req.path) ? next() : jsonLimit(c, next)));
@@ -79,6 +81,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/units', unitDue)
     .route('/api/sync', sync)
     .route('/api/verify', verify)
+    .route('/api/verify-settings', verifySettings)
     .route('/api/instructions', instructions)
     .route('/api/users', users)
     .route('/api/audit', audit)

@@ -12,6 +12,8 @@ export interface SessionUser {
   unitId: string | null;
   leaderId: string | null;
   mustChangePassword: boolean;
+  /** The session's absolute end (lib/session.ts): the app asks to sign in again before it. */
+  sessionEndsAt?: string;
 }
 
 /** What a request needs from outside: injectable so tests can move the clock. */

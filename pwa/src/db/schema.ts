@@ -49,8 +49,13 @@ export interface DraftRecord {
   key: string;
   userId: string;
   taskId: string;
-  /** The client UUID the report will carry (also the watermark's verification code). */
+  /** The client UUID the report will carry. */
   reportId: string;
+  /**
+   * The 核验码 burnt into this draft's photos: random, drawn when the draft is created (offline),
+   * sent with the report (shared/verify-code.ts). Absent on drafts saved by an older app.
+   */
+  verifyCode?: string;
   /** The period the report is for (the server's word when it was reachable). */
   period?: string;
   fields: DraftFields;

@@ -2,7 +2,7 @@
 // finished draft into an outbox item (same client UUID, photo bytes stay in place).
 import type { Location } from '../../../shared/schemas/common';
 import type { ReportBody, TargetValue } from '../../../shared/schemas/report';
-import { verifyCodeOf } from '../../../shared/verify-code';
+import { newVerifyCode } from '../../../shared/verify-code';
 import { openDubanDB, type DraftFields, type DraftRecord, type OutboxItem, type PhotoMeta } from '../db/schema';
 import { enqueue } from './store';
 
@@ -35,6 +35,7 @@ export function newDraft(userId: string, taskId: string, nowIso: string, reportI
     userId,
     taskId,
     reportId,
+    verifyCode: newVerifyCode(),
     fields: { ...EMPTY_FIELDS, targetValues: {} },
     photos: [],
     createdAt: nowIso,
@@ -127,6 +128,7 @@ export function bodyOf(draft: DraftRecord, ctx: ReportContext, capturedAt: strin
     nextSteps: f.nextSteps.trim(),
     capturedAt,
     ...(draft.location ? { location: cleanLocation(draft.location) } : {}),
+    ...(draft.verifyCode ? { verifyCode: draft.verifyCode } : {}),
     photos: draft.photos.map((p) => ({
       id: p.id,
       takenAt: p.takenAt,
@@ -156,7 +158,7 @@ export async function queueDraft(draft: DraftRecord, ctx: ReportContext, nowIso:
       lastError: null,
       queuedAt: nowIso,
       submittedAt: null,
-      verifyCode: verifyCodeOf(draft.reportId),
+      verifyCode: draft.verifyCode ?? '',
     },
     draft.key,
   );

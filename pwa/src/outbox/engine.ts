@@ -4,6 +4,7 @@
 // The per-status rules live in policy.ts; nothing here awaits a fetch inside a transaction.
 import { CLIENT_TIME_HEADER, CONTENT_SHA256_HEADER } from '../../../shared/labels';
 import type { Report } from '../../../shared/schemas/report';
+import { newVerifyCode } from '../../../shared/verify-code';
 import type { OutboxItem } from '../db/schema';
 import { backoffDelay, decide, MAX_CHECKSUM_RETRIES, retryAfterMs, type Decision } from './policy';
 import { getOutboxItem, getPhotoBytes, markSubmitted, nextToSend, patchOutboxItem, pruneSubmitted } from './store';
@@ -124,12 +125,20 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
       return r.decision;
     };
 
-    if (!item.reportSent) {
+    for (let clash = 0; !item.reportSent; clash++) {
       const r = await request('PUT', `/api/reports/${item.id}`, {
         json: item.body,
         headers: { [CLIENT_TIME_HEADER]: new Date(deps.now()).toISOString() },
         timeoutMs: JSON_TIMEOUT_MS,
       });
+      if (r.kind === 'fail' && r.res.status === 409 && r.res.code === 'verify_code_taken' && clash < 3) {
+        // Another report already has this 核验码 (shared/verify-code.ts: about 1e-7 in ten years).
+        // The server stored nothing; the report goes on with a new code. Its photos keep the old
+        // one printed, which then verifies as 不一致 — never as somebody else's proof.
+        const code = newVerifyCode();
+        item = (await patchOutboxItem(item.id, (i) => void Object.assign(i, { verifyCode: code, body: { ...i.body, verifyCode: code } }))) ?? item;
+        continue;
+      }
       if (r.kind === 'fail') return fail(r);
       item = (await patchOutboxItem(item.id, (i) => void Object.assign(i, { reportSent: true, attempts: 0 }))) ?? item;
     }

@@ -1,7 +1,10 @@
 // The watermark band burnt into every photo, as the 水印相机 apps do: time (China time), GPS or
-// 位置未获取, task number, unit and the report's verification code.
+// 位置未获取, task number, unit and the report's verification code, with a QR code of the
+// verification page at the right (qr-mark.ts).
 import type { Location } from '../../../shared/schemas/common';
+import { formatVerifyCode } from '../../../shared/verify-code';
 import { formatLocation } from './geo';
+import { drawQr, type Context2D } from './qr-mark';
 
 export interface WatermarkInfo {
   takenAt: Date;
@@ -9,6 +12,8 @@ export interface WatermarkInfo {
   taskNumber: string;
   unitName: string;
   verifyCode: string;
+  /** The verification page of the code (shared/verify-code.ts verifyUrl): drawn as a QR code. */
+  verifyUrl?: string;
 }
 
 const FONT = `'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif`;
@@ -25,12 +30,12 @@ export function watermarkLines(info: WatermarkInfo): { time: string; lines: stri
     lines: [
       info.location ? `位置 ${formatLocation(info.location)}` : '位置未获取',
       `任务 ${info.taskNumber || '—'} · ${info.unitName}`,
-      `核验码 ${info.verifyCode}`,
+      `核验码 ${formatVerifyCode(info.verifyCode)}`,
     ],
   };
 }
 
-function fit(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
+function fit(ctx: Context2D, text: string, maxWidth: number): string {
   if (ctx.measureText(text).width <= maxWidth) return text;
   let s = text;
   while (s.length > 1 && ctx.measureText(`${s}…`).width > maxWidth) s = s.slice(0, -1);
@@ -38,7 +43,7 @@ function fit(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): str
 }
 
 /** Draws the band along the bottom edge of a width × height canvas. */
-export function drawWatermark(ctx: CanvasRenderingContext2D, width: number, height: number, info: WatermarkInfo): void {
+export function drawWatermark(ctx: Context2D, width: number, height: number, info: WatermarkInfo): void {
   const { time, lines } = watermarkLines(info);
   const fs = Math.max(12, Math.round(Math.min(width, height) / 34));
   const timeFs = Math.round(fs * 1.35);
@@ -53,7 +58,10 @@ export function drawWatermark(ctx: CanvasRenderingContext2D, width: number, heig
   ctx.fillStyle = '#b3261e';
   ctx.fillRect(pad, top + pad, Math.max(3, Math.round(fs * 0.18)), bandH - pad * 2);
   const x = pad + Math.round(fs * 0.6);
-  const maxW = width - x - pad;
+  // The QR code fills the band's height at the right; the text and the brand keep clear of it.
+  const qrBox = info.verifyUrl ? bandH - pad : 0;
+  const qr = info.verifyUrl ? drawQr(ctx, info.verifyUrl, width - pad - qrBox, top + Math.round(pad / 2), qrBox) + pad : 0;
+  const maxW = width - x - pad - qr;
   ctx.fillStyle = '#fff';
   ctx.textBaseline = 'top';
   ctx.shadowColor = 'rgba(0, 0, 0, 0.6)';
@@ -64,7 +72,7 @@ export function drawWatermark(ctx: CanvasRenderingContext2D, width: number, heig
   // 督办 at the right of the time line.
   ctx.font = `600 ${fs}px ${FONT}`;
   const brand = '督办';
-  ctx.fillText(brand, width - pad - ctx.measureText(brand).width, y + (timeFs - fs));
+  ctx.fillText(brand, width - pad - qr - ctx.measureText(brand).width, y + (timeFs - fs));
   y += timeFs + gap;
   ctx.font = `400 ${fs}px ${FONT}`;
   for (const line of lines) {

@@ -8,6 +8,7 @@ import { FieldSettings, SignOutButton } from '../components/field-settings';
 import { MySessions } from '../components/my-sessions';
 import { Link } from '../router';
 import { sessionStore } from '../state/session';
+import { PublicVerifySetting } from '../components/verify-setting';
 
 export default function MeScreen() {
   const session = useStore(sessionStore);
@@ -48,12 +49,20 @@ export default function MeScreen() {
           )}
         </p>
       </div>
+      <div class="card">
+        <h2 class="card-title">核验</h2>
+        <p class="meta">输入照片水印上的核验码，查看服务器上的报送记录，并比对收到的照片文件。</p>
+        <Link class="btn btn-block" href="/v">
+          核验照片
+        </Link>
+      </div>
       {(me.role === 'admin' || me.role === 'superadmin') && (
         <div class="card">
           <h2 class="card-title">管理</h2>
           <Link class="btn btn-block" href="/admin/accounts">
             账号管理
           </Link>
+          {me.role === 'admin' && <PublicVerifySetting />}
         </div>
       )}
       <MySessions />

@@ -8,7 +8,7 @@ import { dueDateOf, periodLabel } from '../../../shared/period';
 import type { Location } from '../../../shared/schemas/common';
 import type { Report } from '../../../shared/schemas/report';
 import type { TaskDraftResponse } from '../../../shared/schemas/sync';
-import { verifyCodeOf } from '../../../shared/verify-code';
+import { formatVerifyCode, newVerifyCode, verifyUrl } from '../../../shared/verify-code';
 import { ApiFailure } from '../api/client';
 import { InstallCard } from '../components/install-card';
 import { useLocalThumbUrls } from '../components/local-thumbs';
@@ -56,6 +56,11 @@ export default function ReportFormScreen({ params }: ScreenProps) {
       setTask(t);
       if (!t) return;
       let d = await getDraft(me.id, taskId);
+      // A draft saved by an older app has no code of its own yet: draw one now, before any photo.
+      if (d && !d.verifyCode) {
+        d = { ...d, verifyCode: newVerifyCode() };
+        await saveDraft(d);
+      }
       if (!d) {
         const period = t.plan ? reportPeriod(t.plan, new Date()) : undefined;
         const existing = t.reports.find((r) => r.unitId === me.unitId && r.period === period) ?? null;
@@ -71,7 +76,11 @@ export default function ReportFormScreen({ params }: ScreenProps) {
           const cur = draftRef.current;
           if (!live || !cur || cur.photos.some((p) => !p.remote)) return;
           const next = { ...cur, period: res.body.period };
-          if (res.existingReportId && res.existingReportId !== cur.reportId) next.reportId = res.existingReportId;
+          if (res.existingReportId && res.existingReportId !== cur.reportId) {
+            next.reportId = res.existingReportId;
+            // The server keeps that report's code: the photos must carry it.
+            if (res.existingVerifyCode) next.verifyCode = res.existingVerifyCode;
+          }
           setDraft(next);
         } catch {
           // Offline or refused: the phone's own reckoning stands.
@@ -134,7 +143,7 @@ export default function ReportFormScreen({ params }: ScreenProps) {
   const f = draft.fields;
   const period = draft.period ?? (plan ? reportPeriod(plan, new Date()) : undefined);
   const photosLeft = MAX_PHOTOS - draft.photos.length;
-  const verifyCode = verifyCodeOf(draft.reportId);
+  const verifyCode = draft.verifyCode ?? '';
 
   function startLocating() {
     geoRef.current ??= getPosition(10_000).then((l) => {
@@ -171,6 +180,7 @@ export default function ReportFormScreen({ params }: ScreenProps) {
           taskNumber: item.number,
           unitName: me!.unitName ?? '',
           verifyCode,
+          verifyUrl: verifyUrl(window.location.origin, verifyCode),
         });
         const meta: PhotoMeta = {
           id: crypto.randomUUID(),
@@ -405,7 +415,7 @@ export default function ReportFormScreen({ params }: ScreenProps) {
             </label>
           </div>
         )}
-        <p class="meta">照片会自动压缩并加上时间、位置、任务和核验码 {verifyCode} 水印。</p>
+        <p class="meta">照片会自动压缩并加上时间、位置、任务和核验码 {formatVerifyCode(verifyCode)} 水印（含核验二维码）。</p>
       </fieldset>
 
       <div class="field">
@@ -486,6 +496,7 @@ function fromReport(d: DraftRecord, r: Report): DraftRecord {
   return {
     ...d,
     reportId: r.id,
+    verifyCode: r.verifyCode,
     period: r.period,
     fields: {
       status: r.status,

@@ -9,6 +9,7 @@ import { sha256Hex } from '../../../pwa/src/photo/hash';
 import { fitWithin, orientedSize, readImageInfo } from '../../../pwa/src/photo/image-info';
 import { FULL_EDGE, processPhoto, THUMB_EDGE, type ProcessedPhoto } from '../../../pwa/src/photo/process';
 import { drawWatermark, type WatermarkInfo } from '../../../pwa/src/photo/watermark';
+import { verifyUrl } from '../../../shared/verify-code';
 import type { PhotoMeta } from '../../../pwa/src/db/schema';
 import type { ReportStatus } from '../../../shared/schemas/report';
 
@@ -91,13 +92,13 @@ async function makeSourceJpeg(opts: { width?: number; height?: number; seed?: nu
 }
 
 function watermarkFor(verifyCode: string): WatermarkInfo {
-  return { takenAt: new Date(), location: { lat: 31.2699, lng: 120.6287, accuracy: 12 }, taskNumber: '12', unitName: '发改委', verifyCode };
+  return { takenAt: new Date(), location: { lat: 31.2699, lng: 120.6287, accuracy: 12 }, taskNumber: '12', unitName: '发改委', verifyCode, verifyUrl: verifyUrl(location.origin, verifyCode) };
 }
 
 /** The field app's pipeline (JPEG, as the app ships it), timed. */
 async function pipelineJpeg(source: Blob): Promise<{ ms: number; bytes: number; thumbBytes: number; width: number; height: number }> {
   const t0 = performance.now();
-  const out = await processPhoto(source, watermarkFor('BENCH234'));
+  const out = await processPhoto(source, watermarkFor('BENCH2345678'));
   return { ms: performance.now() - t0, bytes: out.full.byteLength, thumbBytes: out.thumb.byteLength, width: out.width, height: out.height };
 }
 
@@ -118,7 +119,7 @@ async function pipelineWebp(source: Blob, quality = 0.8): Promise<{ ms: number; 
   const g = c.getContext('2d')!;
   g.drawImage(bmp, 0, 0);
   bmp.close();
-  drawWatermark(g, size.width, size.height, watermarkFor('BENCH234'));
+  drawWatermark(g, size.width, size.height, watermarkFor('BENCH2345678'));
   const full: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/webp', quality));
   const ts = fitWithin(size.width, size.height, THUMB_EDGE);
   const t = document.createElement('canvas');
@@ -140,7 +141,7 @@ async function preparePhotos(n: number, source?: { width: number; height: number
   photos = [];
   for (let i = 0; i < n; i++) {
     const src = await makeSourceJpeg({ seed: i, ...(source ?? { width: 2000, height: 1500 }) });
-    const out = await processPhoto(src, watermarkFor('SEED2345'));
+    const out = await processPhoto(src, watermarkFor('SEED23456789'));
     photos.push(out);
   }
   return photos.map((p) => ({ bytes: p.full.byteLength, thumbBytes: p.thumb.byteLength }));

@@ -71,6 +71,7 @@ export async function getMe(db: D1Database, user: SessionUser): Promise<Me> {
     unitName: row?.unit_name ?? null,
     leaderId: user.leaderId,
     mustChangePassword: user.mustChangePassword,
+    ...(user.sessionEndsAt ? { sessionEndsAt: user.sessionEndsAt } : {}),
   };
 }
 

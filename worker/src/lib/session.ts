@@ -1,8 +1,18 @@
-// Session tokens: 32 random bytes, only their SHA-256 stored; 30-day sliding expiry.
+// Session tokens: 32 random bytes, only their SHA-256 stored; 30-day sliding expiry within an
+// absolute lifetime of 90 days (ASVS 7.3.2).
+//
+// Why these numbers, with the field phone in mind: a unit reports monthly (by the 25th), so it
+// opens the app at least every month and the 30-day idle limit never bites; quarterly units open
+// it for the reminders. The absolute end asks for the password once a quarter — at most three
+// sign-ins a year, never more often than a quarterly report. Should it fall while reports wait
+// offline, nothing is lost: the outbox keeps them and pauses on 401 (pwa/src/outbox/policy.ts),
+// sign-in keeps the outbox, and it resumes afterwards. The app warns from 7 days before the end
+// (GET /api/me: sessionEndsAt) so the unit signs in again while it has a network.
 import { randomHex, sha256Hex } from './crypto';
 import type { SessionUser } from '../env';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+export const SESSION_ABSOLUTE_MS = 90 * 24 * 3600 * 1000;
 /** Extend a session at most once an hour, so reads do not turn into writes. */
 const SLIDE_AFTER_MS = 3600 * 1000;
 
@@ -35,6 +45,7 @@ export async function createSessionStatement(
 
 interface SessionRow {
   session_id: string;
+  created_at: string;
   last_seen_at: string;
   user_id: string;
   username: string;
@@ -52,18 +63,19 @@ export async function lookupSession(db: D1Database, token: string, now: Date): P
   const tokenHash = await sha256Hex(token);
   const row = await db
     .prepare(
-      `SELECT s.id AS session_id, s.last_seen_at, u.id AS user_id, u.username, u.display_name, u.role,
+      `SELECT s.id AS session_id, s.created_at, s.last_seen_at, u.id AS user_id, u.username, u.display_name, u.role,
               u.org_id, u.unit_id, u.leader_id, u.must_change_password
          FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND u.disabled = 0`,
+        WHERE s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND s.created_at > ?3 AND u.disabled = 0`,
     )
-    .bind(tokenHash, now.toISOString())
+    .bind(tokenHash, now.toISOString(), new Date(now.getTime() - SESSION_ABSOLUTE_MS).toISOString())
     .first<SessionRow>();
   if (!row) return null;
+  const absoluteEnd = Date.parse(row.created_at) + SESSION_ABSOLUTE_MS;
   if (now.getTime() - Date.parse(row.last_seen_at) > SLIDE_AFTER_MS) {
     await db
       .prepare('UPDATE sessions SET last_seen_at = ?2, expires_at = ?3 WHERE token_hash = ?1')
-      .bind(tokenHash, now.toISOString(), new Date(now.getTime() + SESSION_TTL_MS).toISOString())
+      .bind(tokenHash, now.toISOString(), new Date(Math.min(now.getTime() + SESSION_TTL_MS, absoluteEnd)).toISOString())
       .run();
   }
   return {
@@ -76,6 +88,7 @@ export async function lookupSession(db: D1Database, token: string, now: Date): P
     unitId: row.unit_id,
     leaderId: row.leader_id,
     mustChangePassword: row.must_change_password === 1,
+    sessionEndsAt: new Date(absoluteEnd).toISOString(),
   };
 }
 

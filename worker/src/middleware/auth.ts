@@ -6,7 +6,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../../shared/schemas/auth';
 import type { AppEnv, SessionUser } from '../env';
 import { ApiError, forbidden, unauthorized } from '../lib/errors';
-import { lookupSession, SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS, SESSION_TTL_MS } from '../lib/session';
+import { lookupSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS } from '../lib/session';
 
 export function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:';
@@ -17,9 +17,12 @@ export function sessionCookieName(c: Context): string {
   return isHttps(c) ? SESSION_COOKIE_HTTPS : SESSION_COOKIE_HTTP;
 }
 
-/** HttpOnly, SameSite=Lax; over HTTPS hono's `prefix: 'host'` adds __Host-, Secure and Path=/. */
+/**
+ * The browser keeps the cookie for the absolute lifetime; the server ends the session earlier when
+ * it is idle for 30 days (a cookie set for 30 days at sign-in would end a session still in use).
+ * HttpOnly, SameSite=Lax; over HTTPS hono's `prefix: 'host'` adds __Host-, Secure and Path=/. */
 export function setSessionCookie(c: Context, token: string): void {
-  const opts = { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000) } as const;
+  const opts = { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000) } as const;
   if (isHttps(c)) setCookie(c, SESSION_COOKIE_HTTP, token, { ...opts, prefix: 'host' });
   else setCookie(c, SESSION_COOKIE_HTTP, token, opts);
 }

@@ -31,6 +31,16 @@ export const apiSecurityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => 
   if (isHttps(c)) h.set('strict-transport-security', HSTS);
 };
 
+/**
+ * Every /api answer is private data a shared computer or a proxy must not keep: `no-store` unless
+ * the route chose its own caching (photos are immutable; some reads revalidate with an ETag).
+ * Hono turns a thrown error into its answer before `next()` returns here, so errors get it too.
+ */
+export const defaultNoStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+};
+
 const honoCsrf = csrf();
 const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/;
 const crossSite = () => forbidden('跨站请求已被拒绝，请从本系统页面操作');

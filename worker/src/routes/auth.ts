@@ -1,11 +1,12 @@
 // Sign-in, sign-out, password change, and the signed-in user with their devices (sessions).
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { LoginBody, PasswordChangeBody, SessionParam } from '../../../shared/schemas/auth';
 import type { AppEnv } from '../env';
-import { anyLocked, clearAttemptsStatement, forgetOldAttemptsStatement, ipKey, lockedUntil, recordFailureStatements, userKey } from '../db/login-attempts';
+import { blockedUntil, forgetOldAttemptsStatements, newBlock, recordFailureStatements, signedInStatements } from '../db/login-attempts';
 import { isActiveSessionOf, listActiveSessions, revokeOtherSessionsStatement } from '../db/sessions';
 import { changeOwnPasswordStatement, findCredentials, findCredentialsById, getMe, passwordChangeAuditStatement } from '../db/users';
 import { auditStatement } from '../lib/audit';
+import { addressNet } from '../lib/address';
 import { ApiError, conflict, notFound, unauthorized } from '../lib/errors';
 import { hashPassword, passwordProblem, verifyAgainstNothing, verifyPassword } from '../lib/password';
 import { createSessionStatement, revokeSessionStatement } from '../lib/session';
@@ -14,7 +15,19 @@ import { clearSessionCookie, clientIp, requireSession, setSessionCookie } from '
 
 /** One answer for unknown user, wrong password and disabled account. */
 const badCredentials = () => new ApiError(401, 'unauthorized', '用户名或密码错误');
-const locked = () => new ApiError(429, 'locked', '登录失败次数过多，账号已暂时锁定，请 15 分钟后再试');
+/** The caller waits: the pair's (or, for an account new to this address, the address's) delay. */
+function locked(c: Context, until: number, now: Date): ApiError {
+  const secs = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
+  c.header('Retry-After', String(secs));
+  const wait = secs < 60 ? `${secs} 秒` : `${Math.ceil(secs / 60)} 分钟`;
+  return new ApiError(429, 'locked', `登录失败次数过多，请 ${wait}后再试`);
+}
+
+/** Throttles count an address per IPv4 address or IPv6 /64; '-' when none is known (local). */
+const netOf = (c: Context) => {
+  const ip = clientIp(c);
+  return ip ? addressNet(ip) : '-';
+};
 const newPasswordRefused = (message: string) =>
   new ApiError(400, 'validation', message, { newPassword: message });
 
@@ -24,22 +37,25 @@ export const auth = new Hono<AppEnv>()
     const db = c.env.DB;
     const now = c.var.now();
     const ip = clientIp(c);
-    const keys = [userKey(username), ...(ip ? [ipKey(ip)] : [])];
-    // A lock answers before any hashing, for unknown usernames too: it says nothing about accounts.
-    if (await lockedUntil(db, keys, now)) throw locked();
+    const net = netOf(c);
+    // A delay answers before any hashing, for unknown usernames too: it says nothing about accounts.
+    const until = await blockedUntil(db, username, net, now);
+    if (until) throw locked(c, until, now);
     const creds = await findCredentials(db, username);
     // One full PBKDF2 derivation on every path, so timing does not tell which usernames exist.
     const ok = creds ? await verifyPassword(password, creds.password) : await verifyAgainstNothing(password);
     if (!creds || !ok || creds.disabled) {
-      const statements = recordFailureStatements(db, keys, now);
+      const statements = recordFailureStatements(db, username, net, now);
       const results = await db.batch([
         ...statements,
-        forgetOldAttemptsStatement(db, now),
+        ...forgetOldAttemptsStatements(db, now),
         ...(creds
           ? [auditStatement(db, { orgId: creds.orgId, userId: null, action: 'login_failed', entityType: 'user', entityId: creds.id, summary: ip ? `来自 ${ip}` : '' }, now)]
           : []),
       ]);
-      throw anyLocked(results.slice(0, statements.length)) ? locked() : badCredentials();
+      // This failure started a delay for this account at this address: say so now.
+      const block = newBlock(results.slice(0, 1));
+      throw block ? locked(c, block, now) : badCredentials();
     }
     const { session, statement } = await createSessionStatement(db, creds.id, now, {
       userAgent: c.req.header('user-agent'),
@@ -47,7 +63,7 @@ export const auth = new Hono<AppEnv>()
     });
     await db.batch([
       statement,
-      clearAttemptsStatement(db, userKey(username)),
+      ...signedInStatements(db, username, net, now),
       auditStatement(db, { orgId: creds.orgId, userId: creds.id, action: 'login', entityType: 'user', entityId: creds.id }, now),
     ]);
     setSessionCookie(c, session.token);
@@ -73,13 +89,14 @@ export const auth = new Hono<AppEnv>()
     const db = c.env.DB;
     const now = c.var.now();
     // Wrong current passwords count like failed sign-ins: a stolen session cannot guess on.
-    const keys = [userKey(user.username)];
-    if (await lockedUntil(db, keys, now)) throw locked();
+    const net = netOf(c);
+    const until = await blockedUntil(db, user.username, net, now);
+    if (until) throw locked(c, until, now);
     const creds = await findCredentialsById(db, user.id);
     if (!creds) throw unauthorized();
     if (!(await verifyPassword(currentPassword, creds.password))) {
-      const results = await db.batch(recordFailureStatements(db, keys, now));
-      if (anyLocked(results)) throw locked();
+      const block = newBlock(await db.batch(recordFailureStatements(db, user.username, net, now, { pairOnly: true })));
+      if (block) throw locked(c, block, now);
       throw new ApiError(400, 'validation', '当前密码不正确', { currentPassword: '当前密码不正确' });
     }
     if (newPassword === currentPassword) throw newPasswordRefused('新密码不能与当前密码相同');
@@ -89,7 +106,7 @@ export const auth = new Hono<AppEnv>()
     const [changed] = await db.batch([
       changeOwnPasswordStatement(db, user.id, creds.password.hash, hash, now),
       revokeOtherSessionsStatement(db, user.id, user.sessionId, hash.hash, now),
-      clearAttemptsStatement(db, keys[0]!),
+      ...signedInStatements(db, user.username, net, now),
       passwordChangeAuditStatement(
         db,
         { orgId: user.orgId, userId: user.id, summary: creds.mustChangePassword ? '首次登录修改初始密码' : '修改密码' },

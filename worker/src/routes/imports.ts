@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { parsePlanDocument } from '../../../shared/import';
 import { AliasBody, ImportCommitBody, ImportDocumentBody, type ParsedPlan, type UnitResolution } from '../../../shared/schemas/import';
+import { Text } from '../../../shared/schemas/common';
 import type { AppEnv, SessionUser } from '../env';
 import { addAlias, aliasStatements, assertAliasable, listUnitsWithAliases, removeAlias, unitNameIndex } from '../db/aliases';
 import { commitPlan, ensureOrg, isGroupName } from '../db/import';
@@ -48,7 +49,7 @@ function resolveUnits(parsed: ParsedPlan, index: Map<string, { id: string; name:
   });
 }
 
-const AliasParam = z.object({ alias: z.string().min(1).max(100) });
+const AliasParam = z.object({ alias: Text().min(1).max(100) });
 
 export const imports = new Hono<AppEnv>()
   .use(requireRole('admin'))

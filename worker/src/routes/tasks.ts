@@ -69,6 +69,7 @@ export const tasks = new Hono<AppEnv>()
       dueDate: dueDateOf(period, task.dueDay),
       basedOn: last ? { reportId: last.id, period: last.period, state: last.state } : null,
       existingReportId: existing?.id ?? null,
+      existingVerifyCode: existing?.verify_code ?? null,
     };
     return c.json(res);
   })

@@ -13,7 +13,7 @@ import {
 import { ROLE_LABEL } from '../../../shared/labels';
 import { chinaDate } from '../../../shared/period';
 import type { AppEnv, SessionUser } from '../env';
-import { clearAttemptsStatement, userKey } from '../db/login-attempts';
+import { clearAccountStatement } from '../db/login-attempts';
 import { getPlan } from '../db/plans';
 import {
   formOptions,
@@ -260,7 +260,7 @@ export const users = new Hono<AppEnv>()
     await db.batch([
       setPasswordStatement(db, target.id, await hashPassword(initialPassword), true, now),
       revokeAllSessionsStatement(db, target.id, now),
-      clearAttemptsStatement(db, userKey(target.username)),
+      clearAccountStatement(db, target.username),
       auditStatement(db, { orgId: target.orgId, userId: actor.id, action: 'password_reset', entityType: 'user', entityId: target.id, summary: `重置 ${target.username} 的密码` }, now),
     ]);
     return c.json({ initialPassword }, 200, NO_STORE);

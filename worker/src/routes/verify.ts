@@ -1,35 +1,132 @@
-// GET /api/verify/:code — the server's record behind a report's verification code (核验码),
-// e.g. one burnt into a photo watermark: any signed-in user of the same organisation may check
-// it against what they were shown. Unknown codes, unsent drafts and other organisations' reports
-// are 404.
-import { Hono } from 'hono';
-import { VerifyParam, type VerifyResponse } from '../../../shared/schemas/report';
+// GET /api/verify/:code — what a photo carrying this 核验码 proves, for anyone holding the code:
+// unit, task label and title, phone time beside server time, the clock flag, review outcome, and
+// each photo's SHA-256 with a thumbnail served through this route (not the signed-in photo
+// route). Never the report's text, location or reviews: a signed-in caller who may read the
+// report gets its id to open it in the app. An organisation can turn the anonymous page off; then
+// only its own signed-in users get an answer. Unknown codes, unsent drafts and refused callers
+// all get the same 404, so the answer never tells whether a code exists.
+// Look-ups are throttled per address (IPv6 per /64) and per signed-in user.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { ITEM_KIND_LABEL } from '../../../shared/labels';
+import { VerifyParam, type ReportFlag, type VerifyResponse } from '../../../shared/schemas/report';
 import { normaliseVerifyCode } from '../../../shared/verify-code';
-import type { AppEnv } from '../env';
-import { loadReport } from '../db/report-read';
-import { getReportRowByCode } from '../db/reports';
+import type { AppEnv, SessionUser } from '../env';
+import { hitLimit, type Limit } from '../db/rate-limits';
 import { getTaskContext } from '../db/tasks';
-import { notFound } from '../lib/errors';
+import { evidenceByCode, type EvidenceRow } from '../db/verify';
+import { addressNet } from '../lib/address';
+import { ApiError, notFound } from '../lib/errors';
+import { canReadReport } from '../lib/report-access';
 import { titleOf } from '../lib/scope';
 import { validate } from '../lib/validate';
-import { requireUser } from '../middleware/auth';
+import { clientIp } from '../middleware/auth';
 
-export const verify = new Hono<AppEnv>().use(requireUser).get('/:code', validate('param', VerifyParam), async (c) => {
-  const user = c.var.user!;
-  const code = normaliseVerifyCode(c.req.valid('param').code);
-  const row = code ? await getReportRowByCode(c.env.DB, code) : null;
-  if (!row || (user.role !== 'superadmin' && user.orgId !== row.org_id)) throw notFound('未找到该核验码对应的报告');
-  // A draft is the unit's own until it is sent: its code only proves something once submitted.
-  if (!row.first_submitted_at) throw notFound('该核验码对应的报告尚未报送');
-  const [task, report] = await Promise.all([getTaskContext(c.env.DB, row.item_id), loadReport(c.env.DB, row.id)]);
-  if (!task || !report) throw notFound('未找到该核验码对应的报告');
-  const res: VerifyResponse = {
-    verifyCode: row.verify_code,
-    planId: task.planId,
-    planTitle: task.planTitle,
-    taskNumber: task.number,
-    taskTitle: titleOf(task.text),
-    report,
-  };
-  return c.json(res);
-});
+/**
+ * A person checks a handful of photos at a time; 30 look-ups per 10 minutes per address is ample
+ * for that and makes guessing hopeless (12 random characters: 7.9e17 codes; the old 8-character
+ * codes: 8.5e11, so 4 300 guesses a day find one of 100 000 reports once in ~2 000 years).
+ */
+export const VERIFY_LIMIT_PER_ADDRESS: Limit = { max: 30, windowMs: 10 * 60 * 1000 };
+export const VERIFY_LIMIT_PER_USER: Limit = { max: 60, windowMs: 10 * 60 * 1000 };
+
+const NOT_FOUND = '未找到该核验码对应的报送记录。若该单位只允许登录后核验，请先登录本单位账号。';
+
+async function throttle(c: Context<AppEnv>): Promise<void> {
+  const db = c.env.DB;
+  const now = c.var.now();
+  const ip = clientIp(c);
+  const user = c.var.user;
+  const waits = await Promise.all([
+    hitLimit(db, `verify:net:${ip ? addressNet(ip) : '-'}`, VERIFY_LIMIT_PER_ADDRESS, now),
+    user ? hitLimit(db, `verify:user:${user.id}`, VERIFY_LIMIT_PER_USER, now) : null,
+  ]);
+  const wait = Math.max(waits[0] ?? 0, waits[1] ?? 0);
+  if (wait > 0) {
+    c.header('Retry-After', String(wait));
+    throw new ApiError(429, 'rate_limited', `核验次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`);
+  }
+}
+
+const inOrg = (user: SessionUser | null, orgId: string): user is SessionUser =>
+  !!user && !user.mustChangePassword && (user.role === 'superadmin' || user.orgId === orgId);
+
+/** The evidence behind a code if this caller may see it, else null. */
+async function visibleEvidence(c: Context<AppEnv>, raw: string) {
+  const code = normaliseVerifyCode(raw);
+  const found = code ? await evidenceByCode(c.env.DB, code) : null;
+  if (!found) return null;
+  const r = found.report;
+  // A draft is the unit's own until it is sent: its code proves nothing yet.
+  if (!r.first_submitted_at) return null;
+  if (r.public_verify !== 1 && !inOrg(c.var.user, r.org_id)) return null;
+  return found;
+}
+
+async function readerIds(c: Context<AppEnv>, r: EvidenceRow): Promise<{ reportId: string; taskId: string } | null> {
+  const user = c.var.user;
+  if (!inOrg(user, r.org_id)) return null;
+  const task = await getTaskContext(c.env.DB, r.item_id);
+  const ref = { orgId: r.org_id, unitId: r.unit_id, firstSubmittedAt: r.first_submitted_at, itemId: r.item_id };
+  return task && canReadReport(user, task, ref) ? { reportId: r.id, taskId: r.item_id } : null;
+}
+
+const CLOCK_FLAGS: ReportFlag[] = ['clock_skew', 'captured_after_received'];
+const REVIEW = { accepted: 'accepted', returned: 'returned' } as const;
+
+const ThumbParam = VerifyParam.extend({ seq: z.coerce.number().int().min(0).max(1000) });
+
+export const verify = new Hono<AppEnv>()
+  .get('/:code', validate('param', VerifyParam), async (c) => {
+    await throttle(c);
+    const found = await visibleEvidence(c, c.req.valid('param').code);
+    if (!found) throw notFound(NOT_FOUND);
+    const { report: r, photos } = found;
+    const ids = await readerIds(c, r);
+    const flags = JSON.parse(r.flags_json) as ReportFlag[];
+    const res: VerifyResponse = {
+      verifyCode: r.verify_code,
+      orgName: r.org_name,
+      unitName: r.unit_name,
+      taskLabel: `${ITEM_KIND_LABEL[r.kind]} ${r.number}`,
+      taskTitle: titleOf(r.text),
+      capturedAt: r.captured_at,
+      receivedAt: r.received_at,
+      submittedAt: r.first_submitted_at,
+      clockFlagged: flags.some((f) => CLOCK_FLAGS.includes(f)),
+      review: REVIEW[r.state as keyof typeof REVIEW] ?? 'pending',
+      photos: photos.map((p) => ({
+        seq: p.seq,
+        takenAt: p.taken_at,
+        receivedAt: p.received_at,
+        sha256: p.sha256,
+        size: p.size,
+        width: p.width,
+        height: p.height,
+        thumbUrl: p.thumb_key ? `/api/verify/${r.verify_code}/photos/${p.seq}/thumb` : null,
+      })),
+      reportId: ids?.reportId ?? null,
+      taskId: ids?.taskId ?? null,
+    };
+    return c.json(res);
+  })
+  .get('/:code/photos/:seq/thumb', validate('param', ThumbParam), async (c) => {
+    const { code, seq } = c.req.valid('param');
+    const found = await visibleEvidence(c, code);
+    const photo = found?.photos.find((p) => p.seq === seq);
+    // Only misses count: the page loads every thumbnail after one (counted) look-up.
+    if (!found) await throttle(c);
+    if (!photo?.thumb_key) throw notFound('缩略图不存在');
+    const object = await c.env.PHOTOS.get(photo.thumb_key);
+    if (!object) throw notFound('缩略图文件缺失');
+    return new Response(object.body, {
+      headers: {
+        'Content-Type': photo.thumb_content_type ?? 'image/jpeg',
+        'Content-Length': String(object.size),
+        'X-Content-Type-Options': 'nosniff',
+        // The organisation may turn the page off: a browser may keep it, a shared cache may not.
+        'Cache-Control': 'private, max-age=3600',
+        'Content-Disposition': 'inline',
+      },
+    });
+  });
