@@ -1,8 +1,15 @@
 // The typed API client (hc<AppType>) and one way to turn responses into data or an ApiFailure.
 import { hc } from 'hono/client';
 import type { AppType } from '../../../worker/src/app';
+import { noteServerAnswered } from '../lib/net';
 
-export const api = hc<AppType>('/');
+export const api = hc<AppType>('/', {
+  fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+    const res = await fetch(input, init);
+    noteServerAnswered();
+    return res;
+  },
+});
 
 /** A failed call: HTTP status (0 when the network failed) and the server's Chinese message. */
 export class ApiFailure extends Error {
