@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, PHONE } from '../../bench/support/browser';
 import { startProxy, type LoopbackProxy } from './proxy';
 
-export type EngineName = 'chromium' | 'firefox' | 'webkit';
+/** wpe: WPE WebKit 2.38 through cog (old WebKit: no OffscreenCanvas, no resize options, no JPEG encoder). */
+export type EngineName = 'chromium' | 'firefox' | 'webkit' | 'wpe';
 
 /** Page-side helpers handed to every `run` function as its second argument (plain JS on purpose). */
 const HELPERS = `{
@@ -115,14 +116,26 @@ function freePort(): Promise<number> {
   });
 }
 
-const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const WEBKITS = {
+  // WebKitGTK's MiniBrowser needs a display: Xvfb.
+  webkit: {
+    command: (port: number) => ['xvfb-run', '-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`],
+    capabilities: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] } },
+  },
+  // WPE renders without any display through cog's headless platform.
+  wpe: {
+    command: (port: number) => ['WPEWebDriver', `--port=${port}`],
+    capabilities: { browserName: 'cog', 'wpe:browserOptions': { binary: '/usr/bin/cog', args: ['--automation', '--platform=headless'] } },
+  },
+};
 
-/** WebKitGTK's WebDriver under Xvfb; offline = the loopback proxy in front of the worker stops. */
-export async function webkitDriver(workerURL: string): Promise<FieldDriver> {
+/** A WebKit through its WebDriver; offline = the loopback proxy in front of the worker stops. */
+export async function webkitDriver(workerURL: string, engine: 'webkit' | 'wpe' = 'webkit'): Promise<FieldDriver> {
   const { Builder } = await import('selenium-webdriver');
   const proxy: LoopbackProxy = await startProxy(Number(new URL(workerURL).port));
   const port = await freePort();
-  const proc: ChildProcess = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`], { stdio: 'ignore', detached: true });
+  const [cmd, ...args] = WEBKITS[engine].command(port);
+  const proc: ChildProcess = spawn(cmd!, args, { stdio: 'ignore', detached: true });
   const stopDriver = () => {
     try {
       if (proc.pid) process.kill(-proc.pid, 'SIGTERM');
@@ -136,17 +149,17 @@ export async function webkitDriver(workerURL: string): Promise<FieldDriver> {
       await new Promise((r) => setTimeout(r, 250));
       driver = await new Builder()
         .usingServer(`http://127.0.0.1:${port}`)
-        .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
+        .withCapabilities(WEBKITS[engine].capabilities)
         .build()
         .catch(() => null);
     }
     if (!driver) throw new Error('WebKitWebDriver did not start');
     const d = driver;
     await d.manage().setTimeouts({ script: 120_000, pageLoad: 60_000 });
-    await d.manage().window().setRect({ width: 390, height: 844 });
+    await d.manage().window().setRect({ width: 390, height: 844 }).catch(() => {});
     const base = proxy.url;
     return {
-      engine: 'webkit',
+      engine,
       offlineBy: 'proxy',
       baseURL: base,
       goto: (path) => d.get(new URL(path, base).href),
@@ -161,7 +174,8 @@ export async function webkitDriver(workerURL: string): Promise<FieldDriver> {
       },
       setOffline: (offline) => (offline ? proxy.stop() : proxy.start()),
       async screenshot(name) {
-        writeFileSync(shotPath('webkit', name), Buffer.from(await d.takeScreenshot(), 'base64'));
+        const png = await d.takeScreenshot().catch(() => null); // cog's headless platform has none
+        if (png) writeFileSync(shotPath(engine, name), Buffer.from(png, 'base64'));
       },
       async close() {
         await d.quit().catch(() => {});
@@ -179,7 +193,8 @@ export async function webkitDriver(workerURL: string): Promise<FieldDriver> {
 export const drivers: Record<EngineName, (baseURL: string) => Promise<FieldDriver>> = {
   chromium: chromiumDriver,
   firefox: firefoxDriver,
-  webkit: webkitDriver,
+  webkit: (url) => webkitDriver(url, 'webkit'),
+  wpe: (url) => webkitDriver(url, 'wpe'),
 };
 
 /** Polls `fn` in the page until it returns a truthy value (errors during a reload count as not yet). */
