@@ -12,6 +12,8 @@ export default defineConfig({
   root,
   publicDir: 'public',
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  // An ES module Worker for photos (photo/process.ts), so it too loads the JS JPEG encoder only when needed.
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../dist/pwa', import.meta.url)),
     emptyOutDir: true,

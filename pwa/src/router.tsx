@@ -72,21 +72,31 @@ export function preloadScreen(load: () => Promise<ScreenModule>): void {
   load().then((m) => void loaded.set(load, m.default), () => undefined);
 }
 
-/** Renders a lazily imported screen, showing a quiet placeholder while its chunk loads. */
+/**
+ * Renders a lazily imported screen, showing a quiet placeholder while its chunk loads.
+ * The loaded component is kept together with the route it belongs to: on a route change the
+ * state still holds the previous screen for one render, and rendering it with the new route's
+ * params (leaving /tasks/:id/report for /outbox gave the report form id = undefined, and its
+ * IndexedDB read threw DataError) is exactly what must not happen.
+ */
 export function LazyScreen({ load, ...props }: ScreenProps & { load: () => Promise<ScreenModule> }) {
-  const [Comp, setComp] = useState<ComponentType<ScreenProps> | undefined>(() => loaded.get(load));
+  const [state, setState] = useState<{ load: () => Promise<ScreenModule>; Comp: ComponentType<ScreenProps> } | undefined>(() => {
+    const Comp = loaded.get(load);
+    return Comp ? { load, Comp } : undefined;
+  });
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    if (loaded.has(load)) {
-      setComp(() => loaded.get(load));
+    const known = loaded.get(load);
+    if (known) {
+      setState({ load, Comp: known });
       return;
     }
     let live = true;
-    setComp(undefined);
+    setFailed(false);
     load().then(
       (m) => {
         loaded.set(load, m.default);
-        if (live) setComp(() => m.default);
+        if (live) setState({ load, Comp: m.default });
       },
       () => live && setFailed(true),
     );
@@ -94,6 +104,8 @@ export function LazyScreen({ load, ...props }: ScreenProps & { load: () => Promi
       live = false;
     };
   }, [load]);
+  const Comp = state?.load === load ? state.Comp : loaded.get(load);
   if (failed) return <p class="empty">页面加载失败，请检查网络后重试。</p>;
   return Comp ? <Comp {...props} /> : <p class="loading" aria-live="polite">加载中…</p>;
 }
+

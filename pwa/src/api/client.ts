@@ -1,6 +1,7 @@
 // The typed API client (hc<AppType>) and one way to turn responses into data or an ApiFailure.
 import { hc } from 'hono/client';
 import type { AppType } from '../../../worker/src/app';
+import { noteServerAnswered } from '../lib/net';
 
 /** Every API call gives up after this long (a link that connects but never answers). */
 export const API_TIMEOUT_MS = 30_000;
@@ -13,7 +14,12 @@ export function timeoutSignal(ms: number): AbortSignal {
 }
 
 /** fetch with a default timeout: a call that passes its own signal keeps it. */
-const fetchWithTimeout: typeof fetch = (input, init) => fetch(input, init?.signal ? init : { ...init, signal: timeoutSignal(API_TIMEOUT_MS) });
+const fetchWithTimeout: typeof fetch = async (input, init) => {
+  const res = await fetch(input, init?.signal ? init : { ...init, signal: timeoutSignal(API_TIMEOUT_MS) });
+  // Any answer proves the network is back (the outbox's wake-up, pwa/src/lib/net.ts).
+  noteServerAnswered();
+  return res;
+};
 
 export const api = hc<AppType>('/', { fetch: fetchWithTimeout });
 

@@ -1,5 +1,7 @@
 // Wires the sync engine to the page: app start, `online`, becoming visible, Background Sync
-// (the service worker posts {type:'SYNC_OUTBOX'}), the 立即同步 button and every new item.
+// (the service worker posts {type:'SYNC_OUTBOX'}), the 立即同步 button, every new item — and,
+// because no single event is reliable (wakeup.ts), a timer with backoff while the phone seems
+// offline and any answer the app gets from the server.
 // Loaded lazily after sign-in, so it stays out of the first bundle.
 import { sessionStore } from '../state/session';
 import { refreshFromServer } from '../sync/pull';
@@ -8,9 +10,12 @@ import { queueDraft, type ReportContext } from './drafts';
 import { listOutbox } from './store';
 import { persistRecord, requestPersistence } from './storage';
 import { onOutboxChanged, setSummary, summarize } from './signal';
+import { createWakeUp, type WakeUp } from './wakeup';
+import { onServerAnswered } from '../lib/net';
 import type { DraftRecord, OutboxItem } from '../db/schema';
 
 let engine: OutboxEngine | null = null;
+let wake: WakeUp | null = null;
 const submittedListeners = new Set<() => void>();
 let lastPullAt = 0;
 const PULL_ON_VISIBLE_AFTER_MS = 2 * 60_000;
@@ -30,21 +35,30 @@ async function refreshSummary(): Promise<void> {
   setSummary(summarize(await listOutbox(), currentUserId()));
 }
 
+function schedule(ms: number, fn: () => void): () => void {
+  const t = setTimeout(fn, ms);
+  return () => clearTimeout(t);
+}
+
+/** The head of this user's queue waits after a failure that had no HTTP answer. */
+async function waitingOnNetwork(): Promise<boolean> {
+  const userId = currentUserId();
+  const head = (await listOutbox()).find((i) => i.userId === userId && (i.state === 'queued' || i.state === 'sending'));
+  return !!head && head.lastError?.status === 0;
+}
+
 /** Starts the engine once; later calls just drain. */
-export function startOutbox(): OutboxEngine {
-  if (engine) {
-    void engine.drain({ force: true });
-    return engine;
+export function startOutbox(): WakeUp {
+  if (wake) {
+    void wake.run(true);
+    return wake;
   }
   engine = createOutboxEngine({
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
     random: Math.random,
     withLock,
-    schedule(ms, fn) {
-      const t = setTimeout(fn, ms);
-      return () => clearTimeout(t);
-    },
+    schedule,
     isOnline: () => navigator.onLine !== false,
     userId: currentUserId,
     onAuthLost(message) {
@@ -57,31 +71,39 @@ export function startOutbox(): OutboxEngine {
     },
   });
   const e = engine;
-  window.addEventListener('online', () => void e.drain({ force: true }));
+  const w = createWakeUp({ drain: (force) => e.drain({ force }), schedule, now: () => Date.now(), random: Math.random, waitingOnNetwork });
+  wake = w;
+  window.addEventListener('online', () => void w.run(true));
+  // Coming back to the app (and a page restored from the back-forward cache) is a good moment.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void e.drain();
+    if (document.visibilityState === 'visible') void w.run(false);
   });
+  window.addEventListener('pageshow', (ev) => {
+    if (ev.persisted) void w.run(false);
+  });
+  onServerAnswered(() => w.networkOk());
   navigator.serviceWorker?.addEventListener('message', (ev: MessageEvent) => {
-    if ((ev.data as { type?: string } | null)?.type === 'SYNC_OUTBOX') void e.drain({ force: true });
+    if ((ev.data as { type?: string } | null)?.type === 'SYNC_OUTBOX') void w.run(true);
   });
   sessionStore.subscribe((s) => {
     if (s.status === 'signed_in') {
       setSummary({ authPaused: false });
       void refreshSummary();
-      void e.drain({ force: true });
+      void w.run(true);
     } else {
       e.stop();
+      w.stop();
     }
   });
   onOutboxChanged(() => void refreshSummary());
   void refreshSummary();
-  void e.drain({ force: true });
-  return e;
+  void w.run(true);
+  return w;
 }
 
 /** 立即同步. */
 export function syncNow(): Promise<DrainOutcome> {
-  return startOutbox().drain({ force: true });
+  return startOutbox().run(true);
 }
 
 /** Called after each report the server accepted (e.g. to pull fresh data). */
@@ -105,7 +127,7 @@ async function registerBackgroundSync(): Promise<void> {
 export async function submitDraft(draft: DraftRecord, ctx: ReportContext): Promise<OutboxItem> {
   const item = await queueDraft(draft, ctx, new Date().toISOString());
   void registerBackgroundSync();
-  void startOutbox().drain({ force: true });
+  void startOutbox().run(true);
   return item;
 }
 

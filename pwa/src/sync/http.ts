@@ -1,6 +1,7 @@
 // Plain GETs for the field app's reads (sync, due, draft, report). The typed hc client covers
 // the routes of the worker's AppType; these answers are typed by the shared schemas instead.
 import { ApiFailure, failureFrom, NETWORK_MESSAGE } from '../api/client';
+import { noteServerAnswered } from '../lib/net';
 
 export async function getJson<T>(path: string, timeoutMs = 30_000): Promise<T> {
   const ctrl = new AbortController();
@@ -13,6 +14,7 @@ export async function getJson<T>(path: string, timeoutMs = 30_000): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+  noteServerAnswered();
   if (!res.ok) throw await failureFrom(res);
   return (await res.json()) as T;
 }

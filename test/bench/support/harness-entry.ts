@@ -10,6 +10,7 @@ import { fitWithin, orientedSize, readImageInfo } from '../../../pwa/src/photo/i
 import { FULL_EDGE, processPhoto, THUMB_EDGE, type ProcessedPhoto } from '../../../pwa/src/photo/process';
 import { drawWatermark, type WatermarkInfo } from '../../../pwa/src/photo/watermark';
 import { verifyUrl } from '../../../shared/verify-code';
+import { HIDE_KEY, type PhotoFeature } from '../../../pwa/src/photo/caps';
 import type { PhotoMeta } from '../../../pwa/src/db/schema';
 import type { ReportStatus } from '../../../shared/schemas/report';
 
@@ -134,6 +135,69 @@ async function pipelineWebp(source: Blob, quality = 0.8): Promise<{ ms: number; 
   return { ms, bytes: full.size, thumbBytes: thumb.size, width: size.width, height: size.height, type: full.type };
 }
 
+/** The app's pipeline with features hidden by the test switch (caps.ts): which path, how long. */
+async function pipelineHiding(source: Blob, hide: PhotoFeature[]) {
+  localStorage.setItem(HIDE_KEY, hide.join(','));
+  try {
+    const t0 = performance.now();
+    const out = await processPhoto(source, watermarkFor('BENCH234'));
+    return { ms: performance.now() - t0, bytes: out.full.byteLength, thumbBytes: out.thumb.byteLength, width: out.width, height: out.height, path: out.path, encoder: out.encoder };
+  } finally {
+    localStorage.removeItem(HIDE_KEY);
+  }
+}
+
+/** Main-thread long tasks (> 50 ms) while `n` photos go through the app's pipeline one by one. */
+async function longTasksWhile(source: Blob, n: number, hide: PhotoFeature[] = []) {
+  const tasks: number[] = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push(e.duration);
+  });
+  obs.observe({ type: 'longtask', buffered: false });
+  localStorage.setItem(HIDE_KEY, hide.join(','));
+  const t0 = performance.now();
+  let path: string | undefined;
+  try {
+    for (let i = 0; i < n; i++) path = (await processPhoto(source, watermarkFor('BENCH234'))).path;
+  } finally {
+    localStorage.removeItem(HIDE_KEY);
+  }
+  const ms = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 100));
+  obs.disconnect();
+  return { ms, path, longTasks: tasks.length, longest: Math.max(0, ...tasks), blocked: tasks.reduce((a, b) => a + b, 0) };
+}
+
+/** browser-image-compression and compressorjs asked for the same 1600 px JPEG at quality 0.8. */
+async function compareLibrary(source: Blob, lib: 'bic' | 'bic-worker' | 'compressorjs') {
+  const file = new File([source], 'photo.jpg', { type: 'image/jpeg', lastModified: Date.now() });
+  const t0 = performance.now();
+  let out: Blob;
+  if (lib === 'compressorjs') {
+    const { default: Compressor } = await import('compressorjs');
+    out = await new Promise<Blob>((resolve, reject) => {
+      new Compressor(file, { maxWidth: FULL_EDGE, maxHeight: FULL_EDGE, quality: 0.8, mimeType: 'image/jpeg', convertSize: Infinity, success: resolve, error: reject });
+    });
+  } else {
+    const { default: imageCompression } = await import('browser-image-compression');
+    out = await imageCompression(file, { maxWidthOrHeight: FULL_EDGE, maxSizeMB: 0.39, initialQuality: 0.8, fileType: 'image/jpeg', useWebWorker: lib === 'bic-worker', preserveExif: false });
+  }
+  const ms = performance.now() - t0;
+  const bmp = await createImageBitmap(out);
+  const res = { ms, bytes: out.size, width: bmp.width, height: bmp.height };
+  bmp.close();
+  return res;
+}
+
+/** A JPEG tagged EXIF orientation 6 (stored sideways, shown upright): what phones write. */
+async function rotatedSourceJpeg(opts: { width?: number; height?: number; noise?: number; seed?: number } = {}): Promise<Blob> {
+  const stored = await makeSourceJpeg({ width: opts.height ?? 3000, height: opts.width ?? 4000, noise: opts.noise, seed: opts.seed });
+  const body = new Uint8Array(await stored.arrayBuffer());
+  const tiff = [0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+  const app1 = [0xff, 0xe1, 0, tiff.length + 8, 0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+  return new Blob([new Uint8Array([0xff, 0xd8, ...app1]), body.subarray(2)], { type: 'image/jpeg' });
+}
+
 let photos: HarnessPhoto[] = [];
 
 /** Makes n processed photos through the app's pipeline (kept in the page for queueReports). */
@@ -219,7 +283,7 @@ async function sourceBytes(opts: { width?: number; height?: number; noise?: numb
   return makeSourceJpeg(opts);
 }
 
-const harness = { makeSourceJpeg: sourceBytes, pipelineJpeg, pipelineWebp, preparePhotos, queueReports, outboxStates, exportOutbox, clearOutbox };
+const harness = { makeSourceJpeg: sourceBytes, rotatedSourceJpeg, pipelineHiding, longTasksWhile, compareLibrary, pipelineJpeg, pipelineWebp, preparePhotos, queueReports, outboxStates, exportOutbox, clearOutbox };
 export type Harness = typeof harness;
 (window as unknown as { harness: Harness }).harness = harness;
 document.title = 'harness ready';

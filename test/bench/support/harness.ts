@@ -31,10 +31,12 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./harness-entry.ts', import.meta.url));
 export const HARNESS_PATH = '/api/__harness/';
 
-let bundle: Promise<string> | null = null;
+/** The harness' files by name: harness.js (the entry), lazily loaded chunks, the photo Worker. */
+type Bundle = Map<string, string | Uint8Array>;
+let bundle: Promise<Bundle> | null = null;
 
-/** The harness as one ES module (built once per process, ~1–3 s). */
-export function harnessBundle(): Promise<string> {
+/** The harness as ES modules (built once per process, ~1–3 s). */
+export function harnessBundle(): Promise<Bundle> {
   bundle ??= (async () => {
     const { build } = await import('vite');
     const result = await build({
@@ -43,6 +45,8 @@ export function harnessBundle(): Promise<string> {
       logLevel: 'warn',
       define: { __APP_VERSION__: JSON.stringify('harness') },
       oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+      worker: { format: 'es' },
+      base: './',
       build: {
         write: false,
         minify: false,
@@ -52,10 +56,10 @@ export function harnessBundle(): Promise<string> {
         lib: { entry: ENTRY, formats: ['es'], fileName: 'harness' },
       },
     });
-    const outputs = (Array.isArray(result) ? result : [result]) as Array<{ output: Array<{ type: string; code?: string; fileName: string }> }>;
-    const chunks = outputs.flatMap((o) => o.output).filter((o) => o.type === 'chunk');
-    if (chunks.length !== 1) throw new Error(`harness bundle: expected one chunk, got ${chunks.map((c) => c.fileName).join(', ')}`);
-    return chunks[0]!.code!;
+    const outputs = (Array.isArray(result) ? result : [result]) as Array<{ output: Array<{ type: string; code?: string; source?: string | Uint8Array; fileName: string }> }>;
+    const files: Bundle = new Map(outputs.flatMap((o) => o.output).map((o) => [o.fileName, o.code ?? o.source ?? '']));
+    if (!files.has('harness.js')) throw new Error(`harness bundle: no harness.js among ${[...files.keys()].join(', ')}`);
+    return files;
   })();
   return bundle;
 }
@@ -65,10 +69,11 @@ const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><tit
 
 /** Serves the harness in this context at `${origin}${HARNESS_PATH}` (no request reaches the worker). */
 export async function installHarness(context: BrowserContext, origin: string): Promise<void> {
-  const code = await harnessBundle();
+  const files = await harnessBundle();
   await context.route(`${origin}${HARNESS_PATH}**`, async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path.endsWith('/harness.js')) await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: code });
+    const name = new URL(route.request().url()).pathname.slice(HARNESS_PATH.length);
+    const file = files.get(name);
+    if (file !== undefined) await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: typeof file === 'string' ? file : Buffer.from(file) });
     else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE });
   });
 }
