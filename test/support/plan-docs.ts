@@ -21,7 +21,10 @@ export interface PlanDoc {
 const cell = (c: string | DocCell): DocCell => (typeof c === 'string' ? { text: c } : c);
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The small plan of the format tests: header, 5 tasks, 区住建局 merged over tasks 2–3. */
+/**
+ * The small plan of the format tests: header, 5 tasks, task 3's 区住建局 merged across the
+ * 牵头单位 and 责任单位 columns (a horizontal merge survives every format, a PDF included).
+ */
 export const SAMPLE_PLAN: PlanDoc = {
   header: [
     '苏州市相城区人民政府文件',
@@ -36,10 +39,22 @@ export const SAMPLE_PLAN: PlanDoc = {
   rows: [
     ['序号', '工作任务', '牵头单位', '责任单位', '完成时限'],
     ['1', '新开工重点产业项目50个，完成投资120亿元', '区发改委', '区住建局、区资规分局', '6月底前'],
-    ['2', '推进城市更新项目10个', { text: '区住建局', rowspan: 2 }, '各镇（街道）', '12月底前'],
-    ['3', '完成老旧小区改造30个', '区城管局', '9月底前'],
+    ['2', '推进城市更新项目10个', '区住建局', '各镇（街道）', '12月底前'],
+    ['3', '完成老旧小区改造30个', { text: '区住建局', colspan: 2 }, '9月底前'],
     ['4', '新增城镇就业岗位1.5万个', '区人社局', '区财政局', '12月底前'],
     ['5', '建成口袋公园8个', '区城管局', '各镇（街道）、区住建局', '10月底前'],
+  ],
+};
+
+/** The same plan with a vertical merge (区住建局 leads tasks 2 and 3), which a PDF cannot show. */
+export const MERGED_PLAN: PlanDoc = {
+  header: SAMPLE_PLAN.header,
+  rows: [
+    SAMPLE_PLAN.rows[0]!,
+    SAMPLE_PLAN.rows[1]!,
+    ['2', '推进城市更新项目10个', { text: '区住建局', rowspan: 2 }, '各镇（街道）', '12月底前'],
+    ['3', '完成老旧小区改造30个', '区城管局', '9月底前'],
+    ...SAMPLE_PLAN.rows.slice(4),
   ],
 };
 
@@ -192,4 +207,10 @@ export function writeHtml(doc: PlanDoc, opts: { page?: boolean } = {}): string {
   const body = `${doc.header.map((p) => `<p>${esc(p)}</p>`).join('\n')}\n<table border="1" cellpadding="6">\n${rows}\n</table>\n${(doc.footer ?? []).map((p) => `<p>${esc(p)}</p>`).join('\n')}`;
   if (!opts.page) return body;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>方案</title><style>body{font:14px "Noto Sans CJK SC",sans-serif}table{border-collapse:collapse}td,th{vertical-align:top;padding:6px 10px}</style></head><body>${body}</body></html>`;
+}
+
+/** A PDF of the plan printed by Chromium from its HTML page (the way offices export one). */
+export async function printPdf(page: { setContent(html: string): Promise<unknown>; pdf(opts: object): Promise<Uint8Array> }, doc: PlanDoc): Promise<Uint8Array> {
+  await page.setContent(writeHtml(doc, { page: true }));
+  return new Uint8Array(await page.pdf({ format: 'A4', printBackground: false, margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' } }));
 }

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { type Extracted, extractPlanText, type PdfDocumentLike } from '../../shared/import/extract';
 
-async function openPdfNode(bytes: Uint8Array): Promise<PdfDocumentLike & { destroy(): Promise<void> }> {
+export async function openPdfNode(bytes: Uint8Array): Promise<PdfDocumentLike & { destroy(): Promise<void> }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // CMaps let pdf.js decode text in non-embedded CJK fonts (STSong-Light with UniGB-UCS2-H).
   const root = pathToFileURL(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')).href.replace(/package\.json$/, '');

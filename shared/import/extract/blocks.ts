@@ -2,6 +2,8 @@
 // by the contract written at the top of ./index.ts: one line per paragraph, one line per table
 // row with TAB between cells, a cell's own lines joined into one, merged cells spread over the grid.
 
+import { normaliseRadicals } from './radicals';
+
 /** A paragraph (one line of text) or a table. */
 export type Block = string | TableBlock;
 
@@ -96,7 +98,7 @@ export function renderBlocks(blocks: Block[]): string[] {
 export function linesToText(lines: string[]): string {
   const out: string[] = [];
   for (const l of lines) {
-    const line = l.replace(/[\u00a0]/g, ' ');
+    const line = normaliseRadicals(l.replace(/[\u00a0]/g, ' '));
     if (line.trim() === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
     out.push(line.trim() === '' ? '' : line);
   }

@@ -61,32 +61,96 @@ function toLines(items: PositionedText[]): Line[] {
   });
 }
 
+interface Row {
+  cells: Array<{ x: number; end: number; lines: string[] }>;
+  left: number;
+  y: number;
+  size: number;
+}
+
+/** A cell text that never wraps: a task number (1, 12, 一、, (3)). */
+const NUMBER_CELL = /^[(（]?[\d一二三四五六七八九十]+[)）.、．]?$/;
+
+/**
+ * Whether `line` continues `row` (a cell that wrapped): it follows closely and either starts
+ * right of the row's first cell, or (a wrapped header such as 序/号) every piece of it sits under
+ * one of the row's cells and neither begins with a task number.
+ */
+function continues(row: Row, line: Line): boolean {
+  const size = Math.max(row.size, line.size);
+  if (row.y - line.y > 1.8 * size) return false;
+  const first = line.segments[0]!;
+  if (first.x > row.left + 0.8 * line.size) return true;
+  if (line.segments.length >= row.cells.length) return false;
+  if (NUMBER_CELL.test(row.cells[0]!.lines[0] ?? '') || NUMBER_CELL.test(first.text)) return false;
+  return line.segments.every((s) => row.cells.some((c) => Math.abs(c.x - s.x) < 0.8 * line.size || (s.x >= c.x && s.x < c.end)));
+}
+
+/**
+ * Puts the rows of one table on common columns: the columns are the x ranges covered by the
+ * cells of the rows that have the most cells (gaps between them are the gutters); each cell goes
+ * to the column it starts in, so a row with an empty or merged cell keeps the others in place.
+ */
+function alignColumns(rows: Row[]): string[][] {
+  const texts = (r: Row) => r.cells.map((c) => joinCellLines(c.lines));
+  const most = Math.max(...rows.map((r) => r.cells.length));
+  const spans = rows.filter((r) => r.cells.length === most).flatMap((r) => r.cells.map((c) => [c.x, c.end] as [number, number]));
+  spans.sort((a, b) => a[0] - b[0]);
+  const columns: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    const last = columns[columns.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else columns.push([a, b]);
+  }
+  if (columns.length !== most) return rows.map(texts);
+  return rows.map((r) => {
+    const out = Array<string>(most).fill('');
+    r.cells.forEach((c, i) => {
+      let col = columns.findIndex(([a, b]) => c.x < b && c.end > a);
+      if (col < 0) col = Math.max(0, columns.findIndex(([a]) => a > c.x) - 1);
+      if (r.cells.length === most) col = i;
+      out[col] = out[col] ? `${out[col]} ${texts(r)[i]}` : texts(r)[i]!;
+    });
+    return out;
+  });
+}
+
 /** Lines of one page. */
 export function layoutPage(items: PositionedText[]): string[] {
   const out: string[] = [];
-  let row: { cells: Array<{ x: number; lines: string[] }>; left: number; y: number; size: number } | null = null;
-  const flush = () => {
-    if (row) out.push(row.cells.map((c) => joinCellLines(c.lines)).join('\t'));
+  let table: Row[] = [];
+  let row: Row | null = null;
+  const endRow = () => {
+    if (row) table.push(row);
     row = null;
   };
+  const endTable = () => {
+    endRow();
+    if (table.length) for (const cells of alignColumns(table)) out.push(cells.join('\t'));
+    table = [];
+  };
   for (const line of toLines(items)) {
-    const r = row as typeof row;
-    const continues = r && r.y - line.y < 1.8 * Math.max(r.size, line.size) && line.segments[0]!.x > r.left + 0.8 * line.size;
-    if (r && continues) {
+    const r = row as Row | null;
+    if (r && continues(r, line)) {
       for (const s of line.segments) {
         // The cell above this piece: the last one starting left of it (with a little tolerance).
         let target = r.cells[0]!;
         for (const c of r.cells) if (c.x <= s.x + 0.8 * line.size) target = c;
         target.lines.push(s.text);
+        target.end = Math.max(target.end, s.end);
       }
       r.y = line.y;
       continue;
     }
-    flush();
-    if (line.segments.length >= 2) row = { cells: line.segments.map((s) => ({ x: s.x, lines: [s.text] })), left: line.segments[0]!.x, y: line.y, size: line.size };
-    else out.push(line.segments.map((s) => s.text).join(' '));
+    if (line.segments.length >= 2) {
+      endRow();
+      row = { cells: line.segments.map((s) => ({ x: s.x, end: s.end, lines: [s.text] })), left: line.segments[0]!.x, y: line.y, size: line.size };
+    } else {
+      endTable();
+      out.push(line.segments.map((s) => s.text).join(' '));
+    }
   }
-  flush();
+  endTable();
   return out;
 }
 

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ExtractError, extractPlanText, SCANNED_PDF_MESSAGE } from '../../../shared/import/extract';
+import { layoutPage, type PositionedText } from '../../../shared/import/extract/pdf-layout';
+import { normaliseRadicals } from '../../../shared/import/extract/radicals';
+import { openPdfNode } from '../../../worker/cli/read-plan-file';
+import { imageOnlyPdf, textPdf } from '../../support/pdf-write';
+
+/** A CJK text item: width = one em per character. */
+const t = (str: string, x: number, y: number, size = 10): PositionedText => ({ str, x, y, size, width: str.length * size });
+
+describe('PDF text layout', () => {
+  it('groups items into lines top to bottom and splits a line into cells at wide gaps', () => {
+    const items = [t('工作任务', 100, 700), t('序号', 40, 700), t('牵头单位', 300, 700), t('1', 40, 680), t('推进', 100, 680), t('城市更新', 120, 680.5), t('区住建局', 300, 680), t('一、总体要求', 40, 740)];
+    expect(layoutPage(items)).toEqual(['一、总体要求', '序号\t工作任务\t牵头单位', '1\t推进城市更新\t区住建局']);
+  });
+
+  it('keeps a row together when a cell wraps, and a wrapped header (序/号) too', () => {
+    const items = [
+      t('序', 40, 700), t('工作任务', 100, 700), t('牵头单', 300, 700),
+      t('号', 40, 688), t('位', 300, 688),
+      t('1', 40, 670), t('新开工重点产业项目50', 100, 670), t('区发改', 300, 670),
+      t('个，完成投资120亿元', 100, 658), t('委', 300, 658),
+      t('2', 40, 640), t('推进城市更新', 100, 640), t('区住建局', 300, 640),
+    ];
+    expect(layoutPage(items)).toEqual(['序号\t工作任务\t牵头单位', '1\t新开工重点产业项目50个，完成投资120亿元\t区发改委', '2\t推进城市更新\t区住建局']);
+  });
+
+  it('keeps columns in place when a row has an empty or merged cell', () => {
+    const items = [
+      t('序号', 40, 700), t('工作任务', 100, 700), t('牵头单位', 300, 700), t('完成时限', 400, 700),
+      t('1', 40, 680), t('推进', 100, 680), t('6月底前', 400, 680),
+      t('2', 40, 660), t('建设', 100, 660), t('区住建局', 300, 660), t('9月底前', 400, 660),
+    ];
+    expect(layoutPage(items)).toEqual(['序号\t工作任务\t牵头单位\t完成时限', '1\t推进\t\t6月底前', '2\t建设\t区住建局\t9月底前']);
+  });
+
+  it('maps Kangxi and supplement radicals that CJK fonts put in ToUnicode back to the characters', () => {
+    expect(normaliseRadicals('区⼈⺠政府⽂件，⻔⼾')).toBe('区人民政府文件，门户');
+  });
+});
+
+describe('PDF files (pdf.js, Node legacy build)', () => {
+  it('reads the text layer of a PDF', async () => {
+    const pdf = textPdf([
+      { x: 40, y: 800, text: 'Work plan 2025' },
+      { x: 40, y: 760, text: 'No.' },
+      { x: 100, y: 760, text: 'Task' },
+      { x: 300, y: 760, text: 'Lead unit' },
+      { x: 40, y: 745, text: '1' },
+      { x: 100, y: 745, text: 'Build 50 projects' },
+      { x: 300, y: 745, text: 'DRC' },
+    ]);
+    const r = await extractPlanText(pdf, 'plan.pdf', { openPdf: openPdfNode });
+    expect(r).toEqual({ format: 'pdf', warnings: [], text: 'Work plan 2025\nNo.\tTask\tLead unit\n1\tBuild 50 projects\tDRC' });
+  });
+
+  it('refuses a scanned PDF (an image, no text layer) with the message, importing nothing', async () => {
+    const e = await extractPlanText(imageOnlyPdf(), 'scan.pdf', { openPdf: openPdfNode }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(ExtractError);
+    expect((e as ExtractError).code).toBe('scanned_pdf');
+    expect((e as ExtractError).message).toBe(SCANNED_PDF_MESSAGE);
+  });
+
+  it('says so when a PDF cannot be opened', async () => {
+    const e = await extractPlanText(new TextEncoder().encode('%PDF-1.4\ngarbage'), 'bad.pdf', { openPdf: openPdfNode }).catch((err: unknown) => err);
+    expect((e as ExtractError).code).toBe('damaged_file');
+  });
+});
