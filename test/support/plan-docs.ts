@@ -214,3 +214,14 @@ export async function printPdf(page: { setContent(html: string): Promise<unknown
   await page.setContent(writeHtml(doc, { page: true }));
   return new Uint8Array(await page.pdf({ format: 'A4', printBackground: false, margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' } }));
 }
+
+/** A plan of `n` tasks (the sample's rows repeated, numbered on), for timing the extractors. */
+export function largePlan(n: number): PlanDoc {
+  const tasks = SAMPLE_PLAN.rows.slice(1).map((r) => r.map((c) => cell(c)));
+  const rows: DocRow[] = [SAMPLE_PLAN.rows[0]!];
+  for (let i = 0; i < n; i++) {
+    const [num, text, ...rest] = tasks[i % tasks.length]!;
+    rows.push([{ ...num!, text: String(i + 1) }, { ...text!, text: `${text!.text}（第${i + 1}批）` }, ...rest]);
+  }
+  return { header: SAMPLE_PLAN.header, rows };
+}
