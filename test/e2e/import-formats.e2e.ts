@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCANNED_PDF_MESSAGE } from '../../shared/import/extract';
 import type { ParsedPlan } from '../../shared/schemas/import';
 import { printPdf, SAMPLE_PLAN, writeDocx, writeHtml, writeXlsx } from '../support/plan-docs';
-import { imageOnlyPdf } from '../support/pdf-write';
+import { cjkPdf, imageOnlyPdf } from '../support/pdf-write';
 import { launchBrowser, phoneContext, screenshot, signIn } from './support';
 
 let browser: Browser;
@@ -91,6 +91,12 @@ describe('import: the same plan as .docx, .xlsx, .pdf and an HTML paste', () => 
       expect(shape(other)).toEqual(shape(docx));
     }
     await expect(page.getByText('识别出').textContent()).resolves.toMatch(/5\s*项/);
+
+    // A PDF in a non-embedded Chinese font (STSong-Light, UniGB-UCS2-H) needs pdf.js's GB CMaps.
+    await textarea(page).fill('');
+    const songPdf = cjkPdf([{ x: 40, y: 800, text: '苏州市相城区人民政府' }, { x: 40, y: 760, text: '序号' }, { x: 100, y: 760, text: '工作任务' }, { x: 40, y: 745, text: '1' }, { x: 100, y: 745, text: '推进城市更新' }]);
+    await page.locator('input[type=file]').setInputFiles({ name: '报表.pdf', mimeType: 'application/pdf', buffer: Buffer.from(songPdf) });
+    await expect.poll(() => textarea(page).inputValue(), { timeout: 20_000 }).toBe('苏州市相城区人民政府\n序号\t工作任务\n1\t推进城市更新');
 
     // Refusals: a message, and the text read before stays as it was.
     const before = await textarea(page).inputValue();

@@ -3,7 +3,7 @@ import { ExtractError, extractPlanText, SCANNED_PDF_MESSAGE } from '../../../sha
 import { layoutPage, type PositionedText } from '../../../shared/import/extract/pdf-layout';
 import { normaliseRadicals } from '../../../shared/import/extract/radicals';
 import { openPdfNode } from '../../../worker/cli/read-plan-file';
-import { imageOnlyPdf, textPdf } from '../../support/pdf-write';
+import { cjkPdf, imageOnlyPdf, textPdf } from '../../support/pdf-write';
 
 /** A CJK text item: width = one em per character. */
 const t = (str: string, x: number, y: number, size = 10): PositionedText => ({ str, x, y, size, width: str.length * size });
@@ -64,5 +64,13 @@ describe('PDF files (pdf.js, Node legacy build)', () => {
   it('says so when a PDF cannot be opened', async () => {
     const e = await extractPlanText(new TextEncoder().encode('%PDF-1.4\ngarbage'), 'bad.pdf', { openPdf: openPdfNode }).catch((err: unknown) => err);
     expect((e as ExtractError).code).toBe('damaged_file');
+  });
+});
+
+describe('PDF in a non-embedded Chinese font', () => {
+  it('reads STSong-Light text through pdf.js’s GB CMaps', async () => {
+    const pdf = cjkPdf([{ x: 40, y: 800, text: '苏州市吴中区人民政府' }, { x: 40, y: 760, text: '序号' }, { x: 100, y: 760, text: '工作任务' }, { x: 40, y: 745, text: '1' }, { x: 100, y: 745, text: '推进城市更新' }]);
+    const r = await extractPlanText(pdf, 'a.pdf', { openPdf: openPdfNode });
+    expect(r.text).toBe('苏州市吴中区人民政府\n序号\t工作任务\n1\t推进城市更新');
   });
 });
