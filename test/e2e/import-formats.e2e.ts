@@ -1,7 +1,8 @@
 // Issue 12, inputs: the admin imports the same small plan as a .docx (Word's automatic numbering
 // in the 序号 column), an .xlsx (台账 sheet after a 说明 sheet, merged cells), a .pdf printed by
-// Chromium from the HTML table, and an HTML paste (a paste event whose clipboard holds
-// text/html) — and the preview holds the same items each time. Old binary formats and a scanned
+// Chromium from the HTML table (cells centred vertically, task 1 wrapping over lines), and an
+// HTML paste (a paste event whose clipboard holds text/html) — and the preview holds the same
+// items each time. Old binary formats and a scanned
 // PDF get their message and change nothing. pdf.js is fetched only when a PDF is chosen.
 // Screenshots: test-results/screens/import-*.png.
 import type { Browser, Page } from 'playwright-core';
@@ -63,7 +64,7 @@ describe('import: the same plan as .docx, .xlsx, .pdf and an HTML paste', () => 
     expect(pdfRequests).toEqual([]); // pdf.js is not loaded for other formats
 
     const printer = await context.newPage();
-    const pdfBytes = await printPdf(printer, SAMPLE_PLAN);
+    const pdfBytes = await printPdf(printer, SAMPLE_PLAN, 'middle'); // cells centred vertically, Chromium's default
     await printer.close();
     const pdf = await uploadAndPreview(page, '相城区任务分解方案.pdf', 'application/pdf', pdfBytes);
     expect(pdfRequests.some((u) => u.includes('pdf-reader'))).toBe(true);

@@ -23,7 +23,8 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /**
  * The small plan of the format tests: header, 5 tasks, task 3's 区住建局 merged across the
- * 牵头单位 and 责任单位 columns (a horizontal merge survives every format, a PDF included).
+ * 牵头单位 and 责任单位 columns (a horizontal merge survives every format, a PDF included);
+ * task 1 is long enough to wrap in a printed table.
  */
 export const SAMPLE_PLAN: PlanDoc = {
   header: [
@@ -38,7 +39,7 @@ export const SAMPLE_PLAN: PlanDoc = {
   ],
   rows: [
     ['序号', '工作任务', '牵头单位', '责任单位', '完成时限'],
-    ['1', '新开工重点产业项目50个，完成投资120亿元', '区发改委', '区住建局、区资规分局', '6月底前'],
+    ['1', '新开工重点产业项目50个，完成投资120亿元，其中制造业项目不少于30个，全年完成工业投资150亿元', '区发改委', '区住建局、区资规分局、区商务局、区科技局', '6月底前'],
     ['2', '推进城市更新项目10个', '区住建局', '各镇（街道）', '12月底前'],
     ['3', '完成老旧小区改造30个', { text: '区住建局', colspan: 2 }, '9月底前'],
     ['4', '新增城镇就业岗位1.5万个', '区人社局', '区财政局', '12月底前'],
@@ -195,7 +196,7 @@ export function writeXlsx(doc: PlanDoc): Uint8Array {
 }
 
 /** HTML of the plan, as a government web page shows it (rowspan/colspan, <br> in cells). */
-export function writeHtml(doc: PlanDoc, opts: { page?: boolean } = {}): string {
+export function writeHtml(doc: PlanDoc, opts: { page?: boolean; valign?: 'top' | 'middle' } = {}): string {
   const rows = doc.rows
     .map((row, r) => `<tr>${row.map((raw) => {
       const c = cell(raw);
@@ -206,12 +207,12 @@ export function writeHtml(doc: PlanDoc, opts: { page?: boolean } = {}): string {
     .join('\n');
   const body = `${doc.header.map((p) => `<p>${esc(p)}</p>`).join('\n')}\n<table border="1" cellpadding="6">\n${rows}\n</table>\n${(doc.footer ?? []).map((p) => `<p>${esc(p)}</p>`).join('\n')}`;
   if (!opts.page) return body;
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>方案</title><style>body{font:14px "Noto Sans CJK SC",sans-serif}table{border-collapse:collapse}td,th{vertical-align:top;padding:6px 10px}</style></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>方案</title><style>body{font:14px "Noto Sans CJK SC",sans-serif}table{border-collapse:collapse}td,th{vertical-align:${opts.valign ?? 'top'};padding:6px 10px}</style></head><body>${body}</body></html>`;
 }
 
 /** A PDF of the plan printed by Chromium from its HTML page (the way offices export one). */
-export async function printPdf(page: { setContent(html: string): Promise<unknown>; pdf(opts: object): Promise<Uint8Array> }, doc: PlanDoc): Promise<Uint8Array> {
-  await page.setContent(writeHtml(doc, { page: true }));
+export async function printPdf(page: { setContent(html: string): Promise<unknown>; pdf(opts: object): Promise<Uint8Array> }, doc: PlanDoc, valign: 'top' | 'middle' = 'top'): Promise<Uint8Array> {
+  await page.setContent(writeHtml(doc, { page: true, valign }));
   return new Uint8Array(await page.pdf({ format: 'A4', printBackground: false, margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' } }));
 }
 

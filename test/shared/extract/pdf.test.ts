@@ -34,6 +34,37 @@ describe('PDF text layout', () => {
     expect(layoutPage(items)).toEqual(['序号\t工作任务\t牵头单位\t完成时限', '1\t推进\t\t6月底前', '2\t建设\t区住建局\t9月底前']);
   });
 
+  it('does not join two columns when a merged cell’s centred text straddles their gutter', () => {
+    const row = (n: number, y: number, lead: string, co: string) => [t(String(n), 40, y), t('任务', 100, y), t(lead, 300, y), t(co, 400, y)];
+    const items = [
+      ...row(1, 700, '区发改委', '区财政局'),
+      ...row(2, 680, '区住建局', '区城管局'),
+      t('3', 40, 660), t('任务', 100, 660), t('区住建局', 360, 660), // centred across 牵头 and 责任
+      ...row(4, 640, '区人社局', '区财政局'),
+      ...row(5, 620, '区城管局', '各镇'),
+    ];
+    expect(layoutPage(items)[2]).toBe('3\t任务\t区住建局\t');
+  });
+
+  it('keeps a row together when its cells are centred vertically, and leaves the paragraph after the table alone', () => {
+    const items = [
+      t('序号', 40, 700), t('工作任务', 150, 700), t('牵头单位', 300, 700),
+      t('新开工重点产业项目', 100, 676),
+      t('区发改委、', 300, 669.5),
+      t('1', 40, 663), t('完成投资120亿元', 100, 663),
+      t('区财政局', 300, 656.5),
+      t('其中制造业30个', 100, 650),
+      t('2', 40, 620), t('推进城市更新', 100, 620), t('区住建局', 300, 620),
+      t('　　各单位要高度重视，认真抓好落实，确保各项任务按期完成。', 60, 590),
+    ];
+    expect(layoutPage(items)).toEqual([
+      '序号\t工作任务\t牵头单位',
+      '1\t新开工重点产业项目完成投资120亿元其中制造业30个\t区发改委、区财政局',
+      '2\t推进城市更新\t区住建局',
+      '各单位要高度重视，认真抓好落实，确保各项任务按期完成。',
+    ]);
+  });
+
   it('maps Kangxi and supplement radicals that CJK fonts put in ToUnicode back to the characters', () => {
     expect(normaliseRadicals('区⼈⺠政府⽂件，⻔⼾')).toBe('区人民政府文件，门户');
   });
