@@ -57,6 +57,9 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,webmanifest}', 'icons/icon-192.png'],
+        // pdf.js (~460 kB + its 1.3 MB worker, .mjs) serves only PDF imports on the admin's
+        // import screen: loaded on demand, never precached onto field phones.
+        globIgnores: ['**/assets/pdf-reader-*.js'],
       },
       devOptions: { enabled: false },
     }),

@@ -1,5 +1,7 @@
 // Importer speed: parses each seed document 50 times and prints median / p95 milliseconds and the
-// item counts; then imports each once into a fresh local D1 (parse + write) and prints the time.
+// item counts; then extraction + parse per document per input format (.docx, .xlsx, .pdf printed
+// by Chromium, .html, UTF-16 text; the 5-task sample plan and a 120-task one); then imports each
+// seed once into a fresh local D1 (parse + write) and prints the time.
 // A standalone script, not a vitest test:  npx tsx test/bench/import.bench.ts
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -36,8 +38,57 @@ for (const file of readdirSync(seedsDir).sort()) {
   ]);
 }
 
-const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+printTable(rows);
+
+function printTable(table: string[][]): void {
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  for (const row of table) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+}
+
+// Extraction (file bytes → plan text, shared/import/extract) and parse, per format: what the
+// import screen does in the browser before it sends the text, and the CLI does in Node.
+{
+  const { extractPlanText } = await import('../../shared/import/extract');
+  const { openPdfNode } = await import('../../worker/cli/read-plan-file');
+  const { largePlan, printPdf, SAMPLE_PLAN, writeDocx, writeHtml, writeXlsx } = await import('../support/plan-docs');
+  const { launchChromium } = await import('./support/browser');
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  const docs: Array<[string, Uint8Array]> = [];
+  for (const [label, plan] of [['sample 5 tasks', SAMPLE_PLAN], ['plan 120 tasks', largePlan(120)]] as const) {
+    docs.push([`${label}.docx`, writeDocx(plan, { autoNumber: true })]);
+    docs.push([`${label}.xlsx`, writeXlsx(plan)]);
+    docs.push([`${label}.pdf`, await printPdf(page, plan)]);
+    docs.push([`${label}.html`, new TextEncoder().encode(writeHtml(plan, { page: true }))]);
+  }
+  await browser.close();
+  const seed = readFileSync(new URL('wujiang-2024-tasks.txt', seedsDir), 'utf8');
+  docs.push(['wujiang-2024-tasks UTF-16.txt', Uint8Array.from([0xff, 0xfe, ...[...seed].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8])])]);
+  const EXTRACT_RUNS = 10;
+  const table: string[][] = [['document (format)', 'kB', 'extract median ms', 'extract p95 ms', 'parse median ms', 'items']];
+  for (const [name, bytes] of docs) {
+    const opts = { openPdf: openPdfNode };
+    let extracted = await extractPlanText(bytes, name, opts); // warm-up (pdf.js loads once)
+    const ext: number[] = [];
+    for (let i = 0; i < EXTRACT_RUNS; i++) {
+      const start = performance.now();
+      extracted = await extractPlanText(bytes, name, opts);
+      ext.push(performance.now() - start);
+    }
+    const parse: number[] = [];
+    let parsed = parsePlanDocument(extracted.text, { fileName: name });
+    for (let i = 0; i < EXTRACT_RUNS; i++) {
+      const start = performance.now();
+      parsed = parsePlanDocument(extracted.text, { fileName: name });
+      parse.push(performance.now() - start);
+    }
+    ext.sort((a, b) => a - b);
+    parse.sort((a, b) => a - b);
+    table.push([name, (bytes.length / 1024).toFixed(1), percentile(ext, 50).toFixed(2), percentile(ext, 95).toFixed(2), percentile(parse, 50).toFixed(2), String(parsed.items.length)]);
+  }
+  console.log('');
+  printTable(table);
+}
 
 // The whole import into a fresh local D1 (parse + every row written, as `npm start` seeds it):
 // one run per document, in the seeding order (a noisier OCR copy of a plan already imported is

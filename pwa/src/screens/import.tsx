@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CYCLE_LABEL, CYCLES, ITEM_KIND_LABEL, type Cycle } from '../../../shared/labels';
 import type { ParsedPlan, UnitResolution } from '../../../shared/schemas/import';
 import { api, ApiFailure, unwrap } from '../api/client';
+import { ACCEPT, ExtractError, insertAtSelection, planTextFromPaste, readPlanFile } from '../import/read-plan-file';
 import { Link } from '../router';
 
 interface DiffSummary {
@@ -42,14 +43,33 @@ export default function ImportScreen() {
   const [busy, setBusy] = useState<'preview' | 'commit' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ planId: string; summary: string } | null>(null);
+  const [reading, setReading] = useState<{ busy: boolean; notes: string[] }>({ busy: false, notes: [] });
 
   useEffect(() => {
     unwrap<{ units: KnownUnit[] }>(api.api.aliases.$get({ query: {} })).then((r) => setKnown(r.units.filter((u) => u.kind === 'unit')), () => {});
   }, []);
 
   async function readFile(file: File) {
-    setFileName(file.name);
-    setText(await file.text());
+    setPreview(null);
+    setError(null);
+    setReading({ busy: true, notes: [] });
+    try {
+      const extracted = await readPlanFile(file);
+      setFileName(file.name);
+      setText(extracted.text);
+      setReading({ busy: false, notes: extracted.warnings });
+    } catch (e) {
+      // Nothing half-read is kept: the previous text stays as it was.
+      setError(e instanceof ExtractError ? e.message : `无法读取文件：${String(e)}`);
+      setReading({ busy: false, notes: [] });
+    }
+  }
+
+  function paste(e: ClipboardEvent) {
+    const planText = planTextFromPaste(e.clipboardData);
+    if (planText === null) return;
+    e.preventDefault();
+    setText(insertAtSelection(e.currentTarget as HTMLTextAreaElement, planText));
     setPreview(null);
   }
 
@@ -102,12 +122,14 @@ export default function ImportScreen() {
       )}
       <div class="card form">
         <label class="field">
-          <span>上传文档（.txt / .md，从 PDF 或网页复制的文字）</span>
-          <input type="file" accept=".txt,.md,text/plain,text/markdown" onChange={(e) => e.currentTarget.files?.[0] && void readFile(e.currentTarget.files[0])} />
+          <span>上传文档（Word .docx、Excel .xlsx、PDF、网页 .html 或文本文件）</span>
+          <input type="file" accept={ACCEPT} onChange={(e) => e.currentTarget.files?.[0] && void readFile(e.currentTarget.files[0])} />
         </label>
+        {reading.busy && <p class="meta" role="status">正在读取文件…</p>}
+        {reading.notes.map((n) => <p key={n} class="note">{n}</p>)}
         <label class="field">
           <span>或粘贴文档内容</span>
-          <textarea rows={8} value={text} onInput={(e) => { setText(e.currentTarget.value); setPreview(null); }} placeholder="粘贴工作任务分解方案全文…" />
+          <textarea rows={8} value={text} onPaste={paste} onInput={(e) => { setText(e.currentTarget.value); setPreview(null); }} placeholder="粘贴工作任务分解方案全文…" />
         </label>
         <button type="button" class="btn btn-primary" disabled={!text.trim() || busy !== null} onClick={() => void runPreview()}>
           {busy === 'preview' ? '识别中…' : '预览识别结果'}

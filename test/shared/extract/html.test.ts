@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { extractFromText, extractPlanText } from '../../../shared/import/extract';
+import { MERGED_PLAN, writeHtml } from '../../support/plan-docs';
+
+const lines = (html: string) => extractFromText(html, 'html').text.split('\n');
+
+describe('HTML (a saved page or the clipboard’s text/html)', () => {
+  it('turns a <table> with rowspan into TAB rows with the merged text repeated', async () => {
+    const r = await extractPlanText(new TextEncoder().encode(writeHtml(MERGED_PLAN, { page: true })), '方案.html');
+    expect(r.format).toBe('html');
+    const out = r.text.split('\n');
+    expect(out.slice(0, MERGED_PLAN.header.length)).toEqual(MERGED_PLAN.header);
+    expect(out).toContain('2\t推进城市更新项目10个\t区住建局\t各镇（街道）\t12月底前');
+    expect(out).toContain('3\t完成老旧小区改造30个\t区住建局\t区城管局\t9月底前');
+  });
+
+  it('tolerates unclosed cells and paragraphs, entities, <br> in cells, scripts and styles', () => {
+    const html = `<html><head><style>td{}</style><script>var a = "<td>x</td>";</script></head><body>
+      <p>苏州市&nbsp;吴中区人民政府<p>关于印发&lt;方案&gt;的通知
+      <table><tr><th>序号<th>工作任务<th colspan=2>单位
+      <tr><td>1<td>推进<br>城市更新<td>区住建局<td>区财政局
+      </table><div>附件：<b>任务</b>清单</div>`;
+    expect(lines(html)).toEqual(['苏州市 吴中区人民政府', '关于印发<方案>的通知', '序号\t工作任务\t单位\t', '1\t推进城市更新\t区住建局\t区财政局', '附件：任务清单']);
+  });
+
+  it('reads a page laid out in a one-cell table as its contents, and Word’s pasted HTML', () => {
+    const wrapped = '<table><tr><td><p>标题</p><table><tr><td>1</td><td>任务</td></tr></table></td></tr></table>';
+    expect(lines(wrapped)).toEqual(['标题', '1\t任务']);
+    const word = `<!--StartFragment--><table class=MsoNormalTable><tr><td><p class=MsoNormal><span lang=EN-US>1<o:p></o:p></span></p></td><td><p class=MsoNormal>加快<![if !supportLists]>（一）<![endif]>建设<o:p></o:p></p></td></tr></table><!--EndFragment-->`;
+    expect(lines(word)).toEqual(['1\t加快（一）建设']);
+  });
+});
