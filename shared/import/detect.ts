@@ -1,5 +1,9 @@
 // Which layout a document uses. Checked from the most to the least structured.
+import { readTable } from './table-rows';
+
 export type PlanFormat =
+  /** A plain table whose header names every column (TAB rows, ` |` cells or one cell a line). */
+  | 'table'
   /** Tab-separated table copied from a PDF (wuzhong): 序号 ⇥ 名称 ⇥ 工作任务 ⇥ 主要责任单位 … */
   | 'tsv'
   /** A table flattened to one cell per line with `|` lines between cells (wujiang). */
@@ -12,6 +16,7 @@ export type PlanFormat =
 const UNIT_LABEL = /(牵头单位|责任单位|主办单位|承办单位|配合单位|协办单位|责任部门|牵头部门)\s*[:：]/;
 
 export function detectFormat(lines: string[]): PlanFormat {
+  if (readTable(lines)) return 'table';
   let tabRows = 0;
   let tabHeader = false;
   let pipeLines = 0;
