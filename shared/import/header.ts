@@ -73,10 +73,16 @@ function findIssuer(lines: string[], text: string): string {
     const m = ISSUER_NOTICE.exec(line);
     if (m) return m[1]!;
   }
+  // A web page names it as the source: `来源:华容县政府`, `发布机构: 泾县人民政府(办公室)`.
+  const source = /(?:来源|发布机构|发文机关)[:：]\s*((?![各本全])[\u4e00-\u9fff]{1,20}?(?:省|市|区|县|旗|州|盟))(?:人民)?政府/.exec(
+    head.join('\n'),
+  );
+  if (source) return `${source[1]}人民政府`;
   // A work report names its government only through the Party committee it answers to.
   const committee = /中共([\u4e00-\u9fff]{2,8}?[省市区县])委/.exec(text);
   if (committee) return `${committee[1]}人民政府`;
-  const anywhere = /([\u4e00-\u9fff]{2,8}?[市区县])人民政府/.exec(text.replace(/\s+/g, ''));
+  // A name standing on its own (`已经县人民政府同意` names none).
+  const anywhere = /(?:^|[\s，,。：:（(《“、])([\u4e00-\u9fff]{2,8}?[市区县])人民政府/.exec(text);
   return anywhere ? `${anywhere[1]}人民政府` : '';
 }
 

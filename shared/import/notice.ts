@@ -11,7 +11,8 @@ const SIGNATURE =
 const CONTENT = /^(?:牵头单位|责任单位|主办单位|配合单位|协办单位|责任领导|牵头领导)\s*[:：]|^序号(?:\s|\||$)|\t/;
 
 /** A line that shows the document is (or starts with) a notice handing out a plan. */
-const NOTICE_LINE = /关于(?:印发|分解|下达|做好).{2,}的通知|现将《.+》(?:印发|予以)|现将.{0,30}《.+》.{0,20}印发/;
+const NOTICE_LINE =
+  /关于(?:印发|分解|下达|做好).{2,}的通知|现将.{0,30}《.+》.{0,20}(?:印发|下达|分解)|《.+》.{0,40}现(?:予)?印发|印发给你们|现将有关事项通知如下/;
 
 /**
  * Index of the notice's last signature line before the plan's content, or -1 when there is none.

@@ -14,6 +14,12 @@ const RULES: Array<[RegExp, NonNullable<Rule['cycle']>]> = [
   [new RegExp(`每(?:个)?季度(?:的)?(?:末月|最后一个月|末)(?:的)?${DAY}`), 'quarterly'],
   [new RegExp(`每半年(?:的)?(?:末月|最后一个月|末)?(?:的)?${DAY}`), 'half_yearly'],
 ];
+/** `每季度末` / `每月底` / `每半年末` without a day: due at the end of the period's last month. */
+const PERIOD_END: Array<[RegExp, NonNullable<Rule['cycle']>]> = [
+  [/每(?:个)?季度(?:末|结束前)(?![\d])/, 'quarterly'],
+  [/每半年(?:末|结束前)(?![\d])/, 'half_yearly'],
+  [/每(?:个)?月(?:底|末)(?:前)?(?![\d])/, 'monthly'],
+];
 /** The same cycles without a day (`每季度报送一次`): the cycle is still a useful suggestion. */
 const CYCLE_ONLY: Array<[RegExp, NonNullable<Rule['cycle']>]> = [
   [/每(?:个)?季度(?:末|结束前)?(?:报送|报告|上报)/, 'quarterly'],
@@ -46,6 +52,8 @@ export function readReportingRule(lines: string[]): Rule {
       if (m && day >= 1 && day <= 31) return { cycle, dueDay: day, cycleSource: s };
     }
   }
+  // The last day of the month: dueDateOf() clamps 31 to the month's length.
+  for (const s of all) for (const [re, cycle] of PERIOD_END) if (re.test(s)) return { cycle, dueDay: 31, cycleSource: s };
   for (const s of all) for (const [re, cycle] of CYCLE_ONLY) if (re.test(s)) return { cycle, cycleSource: s };
   return {};
 }
