@@ -1,5 +1,6 @@
 // Which layout a document uses. Checked from the most to the least structured.
-import { readTable } from './table-rows';
+import { hasTaskNumbers } from './cells';
+import { type Table, readTable } from './table-rows';
 
 export type PlanFormat =
   /** A plain table whose header names every column (TAB rows, ` |` cells or one cell a line). */
@@ -16,7 +17,8 @@ export type PlanFormat =
 const UNIT_LABEL = /(牵头单位|责任单位|主办单位|承办单位|配合单位|协办单位|责任部门|牵头部门)\s*[:：]/;
 
 export function detectFormat(lines: string[]): PlanFormat {
-  if (readTable(lines)) return 'table';
+  const table = readTable(lines);
+  if (table && !groupsOfNumberedTasks(table)) return 'table';
   let tabRows = 0;
   let tabHeader = false;
   let pipeLines = 0;
@@ -33,4 +35,14 @@ export function detectFormat(lines: string[]): PlanFormat {
   if (pipeLines >= 10) return 'pipe';
   if (unitLabels >= 1) return 'inline';
   return 'narrative';
+}
+
+/**
+ * A table whose text cells hold numbered tasks `(1)…(2)…` under a 序号 that numbers groups (吴中):
+ * the grouped layout of tsv-table.ts.
+ */
+function groupsOfNumberedTasks(t: Table): boolean {
+  const texts = t.rows.map((r) => r.cells[t.roles.text] ?? '').filter((c) => c.trim());
+  const numbered = texts.filter(hasTaskNumbers).length;
+  return numbered >= 3 || (texts.length > 0 && numbered / texts.length >= 0.3);
 }

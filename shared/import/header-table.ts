@@ -25,10 +25,11 @@ export function parseHeaderTable(lines: string[], warnings: Warnings, rules: Doc
   const items: DraftItem[] = [];
   let part: Heading | null = null;
   let chapter: Heading | null = null;
+  let group = null as Heading | null; // assigned in the loop only; keep TypeScript from narrowing it
   let scope: Scope | null = null;
   let indicators = false;
   let last = 0;
-  const currentScope = (): Scope => (scope ??= { part, chapter, group: null });
+  const currentScope = (): Scope => (scope ??= { part, chapter, group });
   const at = (cells: string[], i: number) => (i >= 0 ? (cells[i] ?? '') : '');
 
   for (const { cells: raw, line } of table.rows) {
@@ -47,8 +48,14 @@ export function parseHeaderTable(lines: string[], warnings: Warnings, rules: Doc
         indicators = INDICATOR_PART.test(p[2]!);
         chapter = null;
       } else chapter = { title: (CN_PAREN_RE.exec(t)?.[2] ?? t).replace(/^——/, '') };
+      group = null;
       scope = null;
       continue;
+    }
+    const groupCell = squeeze(at(cells, r.group));
+    if (groupCell && groupCell !== group?.title) {
+      group = { title: groupCell };
+      scope = null;
     }
     const text = cellText(at(cells, r.text));
     if (!text) {

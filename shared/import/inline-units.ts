@@ -7,7 +7,7 @@ import { type DocRules, NO_RULES, isRuleLine } from './doc-rules';
 import { type DraftItem, type Heading, type Scope, type Warnings, newDraft } from './items';
 import { splitLeaders } from './leaders';
 import { splitNames } from './units';
-import { CN_PAREN_RE, NUM_DOT_RE, NUM_PAREN_RE, PART_RE, cellText, squeeze } from './text';
+import { CN_PAREN_RE, NUM_DOT_RE, NUM_PAREN_RE, PART_RE, cellText, nextNumberedTask, squeeze } from './text';
 import { assignUnits, leadPhrase } from './unit-roles';
 
 const LEAD_KEYS = ['牵头单位', '牵头部门', '主办单位', '主责单位'];
@@ -23,8 +23,6 @@ const KEY_RE = new RegExp(`(${ALL_KEYS.join('|')})\\s*[:：]`, 'g');
 const ANNOTATION_LINE = new RegExp(`^(${ALL_KEYS.join('|')})\\s*[:：]`);
 const OPENERS: Record<string, string> = { '[': ']', '【': '】', '（': '）', '(': ')' };
 const INDICATOR_PART = /预期目标|主要指标/;
-/** `11.121人才梯队项目`: a number, a dot and a digit — task 11 only when 11 comes next. */
-const NUM_DOT_DIGIT = /^(\d{1,3})\s*[.．]\s*(\d.*)$/;
 /** A trailing `（甲、乙牵头，丙配合）` that names the units in words instead of with a key. */
 const LEAD_BRACKET = /[(（]([^()（）]{2,120}?牵头[^()（）]*)[)）][。；;]?$/;
 
@@ -151,12 +149,7 @@ export function parseInlineUnits(lines: string[], warnings: Warnings, rules: Doc
         return;
       }
     }
-    const digitTask = NUM_DOT_DIGIT.exec(body);
-    const task =
-      heading ??
-      NUM_DOT_RE.exec(body) ??
-      NUM_PAREN_RE.exec(body) ??
-      (digitTask && lastNumber > 0 && Number(digitTask[1]) === lastNumber + 1 ? digitTask : null);
+    const task = heading ?? NUM_DOT_RE.exec(body) ?? NUM_PAREN_RE.exec(body) ?? nextNumberedTask(body, lastNumber);
     if (task) {
       close();
       started = true;

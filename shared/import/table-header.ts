@@ -1,8 +1,8 @@
 // Column roles of a plan table, by what its header cells say. Every column is read by its
 // header: 序号 → number; 工作任务/重点工作/目标任务/主要内容 → text; 责任领导/牵头领导/分管领导 →
 // leaders; 牵头单位 → lead units; 责任单位/配合单位/协办单位 → units (co units when a 牵头单位
-// column exists); 完成时限/时间节点 → deadline; 责任板块 → areas. A header naming a group column
-// (项目/名称/类别) belongs to the grouped layouts of tsv-table.ts and pipe-table.ts.
+// column exists); 完成时限/时间节点 → deadline; 责任板块 → areas; 类别/项目/名称 → the group an item
+// sits in (a vertically merged cell, repeated on every row by the text contract).
 import { stripRuleText } from './doc-rules';
 import { squeeze } from './text';
 
@@ -15,6 +15,7 @@ export interface ColumnRoles {
   co: number[];
   deadline: number;
   areas: number[];
+  group: number;
 }
 
 type Role = 'number' | 'text' | 'leaders' | 'lead' | 'units' | 'co' | 'deadline' | 'areas' | 'group';
@@ -40,14 +41,13 @@ function roleOf(cell: string): Role | null {
 
 /** The roles of a header row, or null when it is not a plain task table's header. */
 export function mapHeader(cells: string[]): ColumnRoles | null {
-  const roles: ColumnRoles = { number: -1, text: -1, leaders: [], lead: [], units: [], co: [], deadline: -1, areas: [] };
+  const roles: ColumnRoles = { number: -1, text: -1, leaders: [], lead: [], units: [], co: [], deadline: -1, areas: [], group: -1 };
   let known = 0;
   for (const [i, cell] of cells.entries()) {
     const role = roleOf(cell);
     if (!role) continue;
-    if (role === 'group') return null;
     known++;
-    if (role === 'number' || role === 'text' || role === 'deadline') {
+    if (role === 'number' || role === 'text' || role === 'deadline' || role === 'group') {
       if (roles[role] < 0) roles[role] = i;
     } else roles[role].push(i);
   }

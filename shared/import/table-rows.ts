@@ -68,6 +68,8 @@ function cellsOf(lines: string[], pipes: boolean): Cell[] {
 
 /** Header = the run of cells from `序号` that map to columns; rows are cut at 序号 numbers. */
 function cellTable(cells: Cell[]): Table | null {
+  // `|` lines between cells are the flattened layout of pipe-table.ts (merged cells left out).
+  if (cells.some((c) => /^\|+$/.test(c.text))) return null;
   for (let i = 0; i < cells.length; i++) {
     if (squeeze(cells[i]!.text) !== '序号') continue;
     let end = i + 1;
@@ -83,6 +85,13 @@ function cellTable(cells: Cell[]): Table | null {
         row = { cells: [c.text], line: c.line };
         rows.push(row);
       } else if (row) row.cells.push(c.text);
+    }
+    // A web copy gives a vertically merged group cell once: the rows below it are one cell short.
+    let group = '';
+    for (const r of rows) {
+      if (roles.group < 0 || r.cells.length < 2) continue;
+      if (r.cells.length === header.length - 1) r.cells.splice(roles.group, 0, group);
+      group = r.cells[roles.group] ?? group;
     }
     return { roles, width: header.length, rows, headerLine: cells[i]!.line };
   }

@@ -81,3 +81,36 @@ describe('the same table in the shapes of a browser copy', () => {
     expect(detectFormat(['序号\t项目\t重点工作目标任务\t牵头领导\t责任单位', '1\t稳增长\t(1)做好…\t张三\t★发改委'])).not.toBe('table');
   });
 });
+
+describe('a group column (类别/项目), vertically merged', () => {
+  it('TAB rows repeat it: it becomes the group of each row; 责任单位, numbers and deadlines are kept', () => {
+    const doc = [
+      '某区2024年重点工作任务分解表',
+      T('序号', '类别', '工作任务', '牵头领导', '牵头单位', '责任单位', '完成时限'),
+      T('1', '稳增长', '新开工重大项目50个。', '张三', '区发改委', '区住建局、区资规局', '6月底前'),
+      T('2', '稳增长', '完成固定资产投资300亿元。', '张三', '区发改委', '各街道', '年底前'),
+      T('3', '惠民生', '新增学位2000个。', '李四', '区教育局', '区财政局', '9月底前'),
+    ].join('\n');
+    expect(detectFormat(splitLines(doc))).toBe('table');
+    const { items } = parsePlanDocument(doc);
+    expect(items.map((i) => [i.number, i.path, i.leadUnits, i.coUnits, i.deadline])).toEqual([
+      ['1', ['稳增长'], ['区发改委'], ['区住建局', '区资规局'], '2024-06-30'],
+      ['2', ['稳增长'], ['区发改委'], ['各街道'], '2024-12-31'],
+      ['3', ['惠民生'], ['区教育局'], ['区财政局'], '2024-09-30'],
+    ]);
+  });
+
+  it('a web copy gives the merged cell once: the rows below it get it back', () => {
+    const doc = ['任务清单', '序号 |', '项目 |', '工作任务 |', '责任单位 |', '1 |', '稳增长 |', '新开工项目5个。 |', '区发改委 |', '2 |', '完成投资10亿元。 |', '区住建局 |'].join('\n');
+    const { items } = parsePlanDocument(doc, { fileName: '2024.txt' });
+    expect(items.map((i) => [i.number, i.path, i.text, i.leadUnits])).toEqual([
+      ['1', ['稳增长'], '新开工项目5个。', ['区发改委']],
+      ['2', ['稳增长'], '完成投资10亿元。', ['区住建局']],
+    ]);
+  });
+
+  it('numbered tasks (1)(2) in the task cells under group numbers stay with the grouped layout (吴中)', () => {
+    const rows = ['序号\t名称\t工作任务\t主要责任单位', ...[1, 2, 3].map((n) => `${n}\t组${n}\t(${n}) 任务甲。(${n + 10}) 任务乙。\t★发改委`)];
+    expect(detectFormat(rows)).toBe('tsv');
+  });
+});
