@@ -10,9 +10,8 @@ import { parseHeaderTable } from './header-table';
 import { parseInlineUnits } from './inline-units';
 import { type DraftItem, Warnings, finishItems } from './items';
 import { parseNarrative } from './narrative';
-import { looksLikeNotice, noticeEnd } from './notice';
+import { looksLikeNotice, noticeEnd, readReportingRule } from './notice';
 import { parsePipeTable } from './pipe-table';
-import { readReportingRule } from './reporting';
 import { splitLines } from './text';
 import { parseTsvTable } from './tsv-table';
 
@@ -21,7 +20,7 @@ export { extractDeadline } from './deadline';
 export { extractTargets } from './targets';
 export { isPlaceholderUnit, normaliseUnitName, splitUnits } from './units';
 export { splitLeaders } from './leaders';
-export { readReportingRule } from './reporting';
+export { readReportingRule } from './notice';
 
 const PARSERS: Record<PlanFormat, (lines: string[], warnings: Warnings, rules: DocRules) => DraftItem[]> = {
   table: parseHeaderTable,
