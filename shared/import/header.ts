@@ -86,6 +86,18 @@ function findIssuer(lines: string[], text: string): string {
   return anywhere ? `${anywhere[1]}人民政府` : '';
 }
 
+/**
+ * The plan's own 文号: on a line of its own, in a page title (`…任务(华政发〔2021〕2号)`) or after
+ * 文号/发文字号 — not one the notice cites in a sentence (`根据《…》(国发〔2022〕18号)`).
+ */
+function findDocNumber(lines: string[]): RegExpExecArray | null {
+  for (const raw of lines) {
+    const m = DOC_NUMBER.exec(raw); // spaces kept: `文    号 蔡政办〔2023〕1号` must not give 号蔡政办
+    if (m && (cleanText(raw).length <= 40 || /(?:文|字)\s*号[\s:：|]*$/.test(raw.slice(0, m.index)))) return m;
+  }
+  return null;
+}
+
 function findYear(title: string, docNumber: string | null, text: string): number {
   const fromTitle = /(\d{4})年/.exec(title);
   if (fromTitle) return Number(fromTitle[1]);
@@ -104,8 +116,7 @@ function findYear(title: string, docNumber: string | null, text: string): number
 
 export function parseHeader(lines: string[], text: string, fileName?: string): ParsedPlanHeader {
   const title = findTitle(lines, fileName);
-  const head = lines.slice(0, 80).join('\n');
-  const dm = DOC_NUMBER.exec(head);
+  const dm = findDocNumber(lines.slice(0, 80));
   const docNumber = dm ? `${dm[1]}〔${dm[2]}〕${dm[3]}号` : null;
   return { title, issuer: findIssuer(lines, text), docNumber, year: findYear(title, docNumber, text) };
 }

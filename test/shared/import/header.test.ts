@@ -24,6 +24,13 @@ describe('plan header from the notice', () => {
     expect(header('《任务分解》已经县人民政府同意,现印发给你们').issuer).toBe('');
   });
 
+  it('a 文号 the notice only cites is not the plan’s', () => {
+    expect(
+      header('各县区人民政府：', '为深入贯彻落实《国务院关于支持山东深化新旧动能转换推动绿色低碳高质量发展的意见》(国发〔2022〕18号)，经市政府同意，现将方案印发给你们。').docNumber,
+    ).toBeNull();
+    expect(header('名称: 泾县人民政府关于分解落实政府工作报告目标任务的通知 文号: 泾政〔2023〕1号').docNumber).toBe('泾政〔2023〕1号');
+  });
+
   it('文号 printed with spaces, or 无', () => {
     expect(header('菏政办字 〔2023〕1号').docNumber).toBe('菏政办字〔2023〕1号');
     expect(header('发文字号: | 无 |').docNumber).toBeNull();
