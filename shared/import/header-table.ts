@@ -40,6 +40,21 @@ export function parseHeaderTable(lines: string[], warnings: Warnings, rules: Doc
     if (!filled.length) continue;
     const numberCell = squeeze(at(cells, r.number));
     const num = NUMBER_CELL.exec(numberCell);
+    // `一 ⇥ 产业发展 ⇥ ⇥`: a heading numbered in the 序号 column, no units beside it.
+    const cnNumber = /^[(（]?[一二三四五六七八九十]{1,3}[)）、.．]?$/.test(numberCell);
+    const unitsBeside = [...r.lead, ...r.units, ...r.co, ...r.leaders].some((i) => at(cells, i).trim());
+    if (cnNumber && !unitsBeside && at(cells, r.text).trim()) {
+      const title = squeeze(at(cells, r.text));
+      if (/^[(（]/.test(numberCell)) chapter = { title };
+      else {
+        part = { title };
+        indicators = INDICATOR_PART.test(title);
+        chapter = null;
+      }
+      group = null;
+      scope = null;
+      continue;
+    }
     if (filled.length === 1 && !num) {
       const t = squeeze(filled[0]!);
       const p = PART_RE.exec(t);

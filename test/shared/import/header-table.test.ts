@@ -82,6 +82,24 @@ describe('the same table in the shapes of a browser copy', () => {
   });
 });
 
+describe('headings numbered in the 序号 column', () => {
+  it('`一 ⇥ 主要预期目标` is a part, `（一） ⇥ 扩大投资` a chapter', () => {
+    const doc = [
+      '某县2024年重点工作任务分解表',
+      T('序号', '工作任务', '牵头单位', '完成时限'),
+      T('一', '主要预期目标', '', ''),
+      T('1', '地区生产总值增长6%。', '县发改委', '年底前'),
+      T('二', '重点工作', '', ''),
+      T('（一）', '扩大投资', '', ''),
+      T('2', '新开工项目30个。', '县发改委', '6月底前'),
+    ].join('\n');
+    expect(parsePlanDocument(doc).items.map((i) => [i.kind, i.number, i.path])).toEqual([
+      ['indicator', '1', ['主要预期目标']],
+      ['task', '2', ['重点工作', '扩大投资']],
+    ]);
+  });
+});
+
 describe('a group column (类别/项目), vertically merged', () => {
   it('TAB rows repeat it: it becomes the group of each row; 责任单位, numbers and deadlines are kept', () => {
     const doc = [
