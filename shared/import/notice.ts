@@ -9,8 +9,11 @@ import { cleanText } from './text';
 const SIGNATURE =
   /^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|[(（]此件(?:公开发布|主动公开|不公开)[)）]|此通知|特此通知)$/;
 
-/** Where the plan's own content starts: a unit annotation, a table header, a table row. */
-const CONTENT = /^(?:牵头单位|责任单位|主办单位|配合单位|协办单位|责任领导|牵头领导)\s*[:：]|^序号(?:\s|\||$)|\t/;
+/**
+ * Where the plan's own content starts: a unit annotation (on its own line or in a bracket), a
+ * table header, a table row, a task numbered 1. / 1、 (a notice numbers its paragraphs 一、二、).
+ */
+const CONTENT = /(?:牵头单位|责任单位|主办单位|配合单位|协办单位|责任领导|牵头领导)\s*[:：]|^序号(?:\s|\||$)|\t|^\d{1,3}\s*[.．、](?!\d)/;
 
 /** A line that shows the document is (or starts with) a notice handing out a plan. */
 const NOTICE_LINE =

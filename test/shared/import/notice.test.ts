@@ -31,3 +31,10 @@ describe('the 印发 notice in front of a plan', () => {
     expect(warnings.some((w) => w.message.includes('没有找到任务清单'))).toBe(true);
   });
 });
+
+describe('a plan signed at its end', () => {
+  it('a closing date after the tasks does not make them a notice', () => {
+    const doc = ['某区2024年重点工作任务分解方案', '1、新建学校2所。[牵头单位:区教育局]', '2、新建公园1个。[牵头单位:区住建局]', '某区人民政府', '2024年1月5日'].join('\n');
+    expect(parsePlanDocument(doc).items.map((i) => i.number)).toEqual(['1', '2']);
+  });
+});
