@@ -4,14 +4,30 @@ import { cleanText } from './text';
 
 /** How plan titles end. */
 const TITLE_END =
-  /(分解方案|落实方案|实施方案|分工方案|工作方案|任务清单|责任清单|工作要点|任务分解|责任分工|目标任务|工作计划|工作安排|任务书|项目清单|政府工作报告|工作报告)$/;
+  /(分解方案|落实方案|实施方案|分工方案|工作方案|任务清单|责任清单|工作要点|任务分解|责任分工|目标任务|工作计划|工作安排|任务书|项目清单|责任分解|任务分解表|政府工作报告|工作报告)$/;
 
 /** 吴政发〔2024〕1号, also printed with [] 【】 () ［］ or 〔 〕 spaced. */
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,8})\s*[〔［[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号/;
 
+/** Names a notice hands out: `现将《X》印发`, `印发《X》的通知`, `《X》已经…同意，现印发`. */
+function quotedPlanNames(lines: string[]): string[] {
+  const names: string[] = [];
+  for (const raw of lines.slice(0, 80)) {
+    const line = cleanText(raw);
+    if (!/印发|现将|下发|分解下达/.test(line)) continue;
+    for (const m of line.matchAll(/《((?:[^《》]|《[^《》]*》)+)》/g)) {
+      // `《2022年<政府工作报告>…》`: inner titles printed with <> or 〈〉 become 《》.
+      const name = m[1]!.replace(/[<〈]([^<>〈〉]+)[>〉]/g, '《$1》');
+      if (name.length >= 8 && !/^[一-鿿]{0,4}《?政府工作报告》?$/.test(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
 function findTitle(lines: string[], fileName?: string): string {
   let attachment: string | null = null;
   let notice: string | null = null;
+  let standalone: string | null = null;
   for (const raw of lines) {
     const line = cleanText(raw);
     if (!line || line.length > 60) continue;
@@ -24,25 +40,62 @@ function findTitle(lines: string[], fileName?: string): string {
       attachment ??= bare;
       continue;
     }
-    return bare;
+    standalone = bare;
+    break;
   }
+  const quoted = quotedPlanNames(lines);
+  // A title printed over two lines (`立山区政府2023年重点工作` / `任务分解和责任分工方案`) is found by
+  // its second half: the notice names it whole.
+  if (standalone) return quoted.find((q) => q.length > standalone.length && q.endsWith(standalone)) ?? standalone;
   if (attachment) return attachment;
+  if (quoted.length) return quoted[0]!;
+  const handedOut = notice ? /关于印发(.{6,})的通知$/.exec(notice) : null;
+  if (handedOut && TITLE_END.test(handedOut[1]!)) return handedOut[1]!;
   if (notice) return notice;
   if (fileName) return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   return cleanText(lines.find((l) => cleanText(l)) ?? '');
 }
 
+/** A government's name; 泾县 has one character before its 县, 各县 is no name. */
+const GOVERNMENT = '((?![各本全])[\u4e00-\u9fff]{1,20}?(?:省|市|区|县|旗|州|盟)人民政府)';
+/** `鞍山市立山区人民政府文件`, a signature `蔡甸区人民政府办公室`, `杭州市人民政府办公厅`. */
+const ISSUER_LINE = new RegExp(`^${GOVERNMENT}(?:办公室|办公厅)?(?:文件)?$`);
+/** `亳州市谯城区人民政府办公室关于印发…的通知`, `泾县人民政府关于分解落实…的通知`. */
+const ISSUER_NOTICE = new RegExp(`${GOVERNMENT}(?:办公室|办公厅)?关于`);
+
 function findIssuer(lines: string[], text: string): string {
-  for (const raw of lines.slice(0, 80)) {
-    const line = cleanText(raw);
-    const m = /^(.{2,20}?(?:省|市|区|县|旗|州)人民政府)(?:办公室)?(?:文件)?$/.exec(line);
+  const head = lines.slice(0, 80).map(cleanText);
+  for (const line of head) {
+    const m = ISSUER_LINE.exec(line);
     if (m) return m[1]!;
   }
+  for (const line of head) {
+    const m = ISSUER_NOTICE.exec(line);
+    if (m) return m[1]!;
+  }
+  // A web page names it as the source: `来源:华容县政府`, `发布机构: 泾县人民政府(办公室)`.
+  const source = /(?:来源|发布机构|发文机关)[:：]\s*((?![各本全])[\u4e00-\u9fff]{1,20}?(?:省|市|区|县|旗|州|盟))(?:人民)?政府/.exec(
+    head.join('\n'),
+  );
+  if (source) return `${source[1]}人民政府`;
   // A work report names its government only through the Party committee it answers to.
   const committee = /中共([\u4e00-\u9fff]{2,8}?[省市区县])委/.exec(text);
   if (committee) return `${committee[1]}人民政府`;
-  const anywhere = /([\u4e00-\u9fff]{2,8}?[市区县])人民政府/.exec(text.replace(/\s+/g, ''));
+  // A name standing on its own (`已经县人民政府同意` names none).
+  const anywhere = /(?:^|[\s，,。：:（(《“、])([\u4e00-\u9fff]{2,8}?[市区县])人民政府/.exec(text);
   return anywhere ? `${anywhere[1]}人民政府` : '';
+}
+
+/**
+ * The plan's own 文号: on a line of its own, in a page title (`…任务(华政发〔2021〕2号)`) or after
+ * 文号/发文字号 — not one the notice cites in a sentence (`根据《…》(国发〔2022〕18号)`).
+ */
+function findDocNumber(lines: string[]): RegExpExecArray | null {
+  for (const raw of lines) {
+    const m = DOC_NUMBER.exec(raw); // spaces kept: `文    号 蔡政办〔2023〕1号` must not give 号蔡政办
+    if (m && (cleanText(raw).length <= 40 || /(?:文|字)\s*号[\s:：|]*$/.test(raw.slice(0, m.index)))) return m;
+  }
+  return null;
 }
 
 function findYear(title: string, docNumber: string | null, text: string): number {
@@ -63,8 +116,7 @@ function findYear(title: string, docNumber: string | null, text: string): number
 
 export function parseHeader(lines: string[], text: string, fileName?: string): ParsedPlanHeader {
   const title = findTitle(lines, fileName);
-  const head = lines.slice(0, 80).join('\n');
-  const dm = DOC_NUMBER.exec(head);
+  const dm = findDocNumber(lines.slice(0, 80));
   const docNumber = dm ? `${dm[1]}〔${dm[2]}〕${dm[3]}号` : null;
   return { title, issuer: findIssuer(lines, text), docNumber, year: findYear(title, docNumber, text) };
 }

@@ -3,10 +3,12 @@
 //   （一）深化医药卫生体制改革。推进……           ← a task numbered 一 when units follow it
 //   责任单位:区卫健局
 // Headings are `一、…` / `（一）…` lines that no unit annotation follows.
+import { type DocRules, NO_RULES, isRuleLine } from './doc-rules';
 import { type DraftItem, type Heading, type Scope, type Warnings, newDraft } from './items';
 import { splitLeaders } from './leaders';
-import { splitNames, splitUnits, unitTokens } from './units';
-import { CN_PAREN_RE, NUM_DOT_RE, NUM_PAREN_RE, PART_RE, cellText, squeeze } from './text';
+import { splitNames } from './units';
+import { CN_PAREN_RE, NUM_DOT_RE, NUM_PAREN_RE, PART_RE, cellText, nextNumberedTask, squeeze } from './text';
+import { assignUnits, leadPhrase } from './unit-roles';
 
 const LEAD_KEYS = ['牵头单位', '牵头部门', '主办单位', '主责单位'];
 const UNIT_KEYS = ['责任单位', '责任部门', '承办单位', '实施单位'];
@@ -20,6 +22,9 @@ const ALL_KEYS = [...LEAD_KEYS, ...UNIT_KEYS, ...CO_KEYS, ...LEADER_KEYS, ...ARE
 const KEY_RE = new RegExp(`(${ALL_KEYS.join('|')})\\s*[:：]`, 'g');
 const ANNOTATION_LINE = new RegExp(`^(${ALL_KEYS.join('|')})\\s*[:：]`);
 const OPENERS: Record<string, string> = { '[': ']', '【': '】', '（': '）', '(': ')' };
+const INDICATOR_PART = /预期目标|主要指标/;
+/** A trailing `（甲、乙牵头，丙配合）` that names the units in words instead of with a key. */
+const LEAD_BRACKET = /[(（]([^()（）]{2,120}?牵头[^()（）]*)[)）][。；;]?$/;
 
 type Pairs = Array<[key: string, value: string]>;
 
@@ -61,45 +66,43 @@ export function extractBracketAnnotations(line: string): { body: string; pairs: 
 }
 
 /** Units, leaders, areas and time limit of an item from all its annotation pairs. */
-function applyPairs(d: DraftItem, pairs: Pairs): void {
+function applyPairs(d: DraftItem, pairs: Pairs, rules: DocRules): void {
   const values = (keys: string[]) => pairs.filter(([k]) => keys.includes(k)).map(([, v]) => v);
-  const leads = values(LEAD_KEYS);
-  const units = values(UNIT_KEYS);
-  const cos = values(CO_KEYS).flatMap((v) => unitTokens(v).map((t) => t.name));
-  const lead: string[] = [];
-  const co: string[] = [];
-  if (leads.length) {
-    for (const v of leads) lead.push(...unitTokens(v).map((t) => t.name));
-    for (const v of units) co.push(...unitTokens(v).map((t) => t.name));
-  } else {
-    for (const v of units) {
-      const split = splitUnits(v);
-      lead.push(...split.leadUnits);
-      co.push(...split.coUnits);
-    }
-  }
-  co.push(...cos);
-  const uniqueLead = lead.filter((n, i) => lead.indexOf(n) === i);
-  d.leadUnits = uniqueLead;
-  d.coUnits = co.filter((n, i) => co.indexOf(n) === i && !uniqueLead.includes(n));
+  Object.assign(d, assignUnits({ lead: values(LEAD_KEYS), units: values(UNIT_KEYS), co: values(CO_KEYS) }, rules));
   d.leaders = values(LEADER_KEYS).flatMap(splitLeaders);
   d.areas = values(AREA_KEYS).flatMap(splitNames);
   const time = values(TIME_KEYS).join('；');
   if (time) d.timeLimit = time;
 }
 
-export function parseInlineUnits(lines: string[], warnings: Warnings): DraftItem[] {
+/** A line's `（甲、乙牵头，丙配合）` tail as a 责任单位 pair, and the line without it. */
+function leadBracket(body: string): { body: string; pairs: Pairs } {
+  const m = LEAD_BRACKET.exec(body);
+  if (!m || !leadPhrase(m[1]!)) return { body, pairs: [] };
+  return { body: body.slice(0, m.index).trim(), pairs: [['责任单位', m[1]!]] };
+}
+
+/** A heading that is no numbered task: `——加快…` sub-headings and sentences ending in `：`. */
+function isPlainHeading(body: string): boolean {
+  const t = squeeze(body);
+  return (/^——/.test(t) && !/。./.test(t)) || /[:：]$/.test(t);
+}
+
+export function parseInlineUnits(lines: string[], warnings: Warnings, rules: DocRules = NO_RULES): DraftItem[] {
   const items: DraftItem[] = [];
   let part: Heading | null = null;
   let chapter: Heading | null = null;
+  let group: Heading | null = null;
   let scope: Scope | null = null;
+  let indicators = false;
+  let lastNumber = 0;
   let started = false;
   let open: { draft: DraftItem; pairs: Pairs } | null = null;
-  const currentScope = (): Scope => (scope ??= { part, chapter, group: null });
+  const currentScope = (): Scope => (scope ??= { part, chapter, group });
 
   const close = () => {
     if (!open) return;
-    applyPairs(open.draft, open.pairs);
+    applyPairs(open.draft, open.pairs, rules);
     if (!open.draft.leadUnits.length) {
       warnings.add(open.draft.line, open.pairs.length ? `任务${open.draft.number}没有牵头单位` : `任务${open.draft.number}没有标注责任单位`);
     }
@@ -116,7 +119,9 @@ export function parseInlineUnits(lines: string[], warnings: Warnings): DraftItem
 
   lines.forEach((raw, index) => {
     const lineNo = index + 1;
-    const { body, pairs } = extractBracketAnnotations(cellText(raw));
+    if (isRuleLine(raw)) return; // `注：列第一位的为牵头单位` — read by readDocRules
+    const extracted = extractBracketAnnotations(cellText(raw));
+    const { body, pairs } = extracted.pairs.length ? extracted : leadBracket(extracted.body);
     if (!body && !pairs.length) return;
     if (!body || ANNOTATION_LINE.test(body)) {
       const all = [...pairs, ...(body ? annotationPairs(body) : [])];
@@ -136,17 +141,26 @@ export function parseInlineUnits(lines: string[], warnings: Warnings): DraftItem
         started = true;
         if (PART_RE.test(body)) {
           part = { title: squeeze(heading[2]!) };
+          indicators = INDICATOR_PART.test(part.title);
           chapter = null;
         } else chapter = { title: squeeze(heading[2]!) };
+        group = null;
         scope = null;
         return;
       }
     }
-    const task = heading ?? NUM_DOT_RE.exec(body) ?? NUM_PAREN_RE.exec(body);
+    const task = heading ?? NUM_DOT_RE.exec(body) ?? NUM_PAREN_RE.exec(body) ?? nextNumberedTask(body, lastNumber);
     if (task) {
       close();
       started = true;
-      open = { draft: newDraft('task', task[1]!, lineNo, task[2]!, currentScope()), pairs: [...pairs] };
+      if (/^\d+$/.test(task[1]!)) lastNumber = Number(task[1]);
+      open = { draft: newDraft(indicators ? 'indicator' : 'task', task[1]!, lineNo, task[2]!, currentScope()), pairs: [...pairs] };
+      return;
+    }
+    if (started && !pairs.length && isPlainHeading(body)) {
+      close();
+      group = { title: squeeze(body).replace(/^——/, '').replace(/[:：]$/, '') };
+      scope = null;
       return;
     }
     if (open && !open.pairs.length) {

@@ -58,9 +58,26 @@ export function pathOf(scope: Scope): string[] {
     .filter((t) => t.length > 0);
 }
 
+/**
+ * A cut-off unit name (`责任单位:区` where the copy ended): a bare 区/县/市/镇/乡 or one character
+ * is no unit — an account would be created for it.
+ */
+function isFragmentUnit(name: string): boolean {
+  return name.length <= 1 || /^(?:区|县|市|镇|乡|省|街道)$/.test(name);
+}
+
+function dropFragmentUnits(d: DraftItem, warnings: Warnings): void {
+  const fragments = [...d.leadUnits, ...d.coUnits].filter(isFragmentUnit);
+  if (!fragments.length) return;
+  d.leadUnits = d.leadUnits.filter((n) => !isFragmentUnit(n));
+  d.coUnits = d.coUnits.filter((n) => !isFragmentUnit(n));
+  warnings.add(d.line, `第${d.number}项的单位「${fragments.join('、')}」不完整（可能被截断），未作为单位，请补全`);
+}
+
 /** Clean texts, resolve paths, read targets and deadlines. */
 export function finishItems(drafts: DraftItem[], year: number, warnings: Warnings): ParsedItem[] {
   repairLeaderFragments(drafts, (line, message) => warnings.add(line, message));
+  for (const d of drafts) dropFragmentUnits(d, warnings);
   return drafts.map((d) => {
     const text = cleanText(d.text);
     const limit = d.timeLimit ? extractDeadline(cleanText(d.timeLimit), year) : null;

@@ -37,6 +37,20 @@ export function looksLikePersonName(line: string): boolean {
 }
 
 /**
+ * `陆 明俞 悦`: two names printed without a space between them came out as 陆明俞 + 悦. When the
+ * whole cell ends (or starts) with a name the document prints alone elsewhere (俞悦) and the rest is
+ * a name's length, the cell is those two names.
+ */
+function resplitByKnownName(names: string[], known: Set<string>): string[] {
+  const joined = names.join('');
+  for (const k of known) {
+    const rest = joined.endsWith(k) ? joined.slice(0, -k.length) : joined.startsWith(k) ? joined.slice(k.length) : null;
+    if (rest !== null && rest.length >= 2 && rest.length <= 3) return joined.endsWith(k) ? [rest, k] : [k, rest];
+  }
+  return names;
+}
+
+/**
  * OCR sometimes drops a surname (`张伟 烨` for 张伟 李烨). Replace a one-character name by the
  * one full name in the document that ends (or starts) with it; report the ones that stay unclear.
  */
@@ -46,7 +60,10 @@ export function repairLeaderFragments(
 ): void {
   const full = new Set<string>();
   for (const item of items) for (const n of item.leaders) if (n.length >= 2) full.add(n);
+  const whole = new Set<string>();
+  for (const item of items) if (item.leaders.every((n) => n.length >= 2)) for (const n of item.leaders) whole.add(n);
   for (const item of items) {
+    if (item.leaders.some((n) => n.length === 1)) item.leaders = resplitByKnownName(item.leaders, whole);
     item.leaders = item.leaders.map((name) => {
       if (name.length !== 1) return name;
       const candidates = [...full].filter((f) => f.endsWith(name) || f.startsWith(name));

@@ -8,7 +8,7 @@
 import { type DraftItem, type Heading, type Scope, type Warnings, newDraft } from './items';
 import { looksLikePersonName } from './leaders';
 import { splitUnits } from './units';
-import { CN_PAREN_RE, NUM_DOT_RE, PART_RE, cellText, squeeze } from './text';
+import { CN_PAREN_RE, NUM_DOT_RE, PART_RE, cellText, nextNumberedTask, squeeze } from './text';
 
 const INDICATOR_PART = /预期目标|主要指标/;
 const SEPARATOR_LINE = /^\s*\|+\s*$/;
@@ -87,7 +87,8 @@ export function parsePipeTable(lines: string[], warnings: Warnings): DraftItem[]
     }
 
     const partMatch = PART_RE.exec(t);
-    const itemMatch = NUM_DOT_RE.exec(t);
+    const lastNumber: number = Number((open as OpenItem | null)?.draft.number ?? items.at(-1)?.number ?? 0);
+    const itemMatch: RegExpExecArray | null = NUM_DOT_RE.exec(t) ?? nextNumberedTask(t, lastNumber);
     if (partMatch) {
       started = true;
       newPart(squeeze(partMatch[2]!));

@@ -44,12 +44,23 @@ const SIZE_CLASS =
   /^(?:及?以[上下]的?(?:重点|重大|产业|工业|新开工|在建|优质|内资|外资|制造业|规上)*(?:项目|企业|大项目)|级)/;
 
 const DELIMITERS = /[，。；、,;：:！？!?\n]/;
+const CLAUSE_END = /[，。；,;：:！？!?\n]/;
 
+/**
+ * The words around a quantity, cut at punctuation, never inside a word: `37个新开工市重点项目上半年
+ * 全部开工`, not `…上半年全`. A bare quantity in a list (`77个、总投资1078亿元的市重点项目`) takes
+ * the words its list item goes on with, so the clerk sees what is counted (`77个（目标77个）` said
+ * nothing).
+ */
 function phraseAround(text: string, start: number, end: number): string {
   let from = start;
   while (from > 0 && start - from < 24 && !DELIMITERS.test(text[from - 1]!)) from--;
   let to = end;
-  while (to < text.length && to - end < 12 && !DELIMITERS.test(text[to]!)) to++;
+  while (to < text.length && to - end < 30 && !DELIMITERS.test(text[to]!)) to++;
+  if (from === start && to === end && text[to] === '、') {
+    to++;
+    while (to < text.length && to - end < 30 && !CLAUSE_END.test(text[to]!)) to++;
+  }
   return text.slice(from, to);
 }
 

@@ -68,6 +68,15 @@ export const NUM_PAREN_RE = /^[(（]\s*(\d{1,3})\s*[)）]\s*(.*)$/;
 /** `12. …` / `12、…` / `12．…` (a task); the rest must not start with a digit (`1.8万人`). */
 export const NUM_DOT_RE = /^(\d{1,3})\s*[.．、]\s*(?!\d)(.*)$/;
 
+/**
+ * `11.121人才梯队项目`: a task number followed by a digit is task 11 only when 11 is the next
+ * number (`1.8万人` at the start of a line is a quantity, not task 1).
+ */
+export function nextNumberedTask(line: string, last: number): RegExpExecArray | null {
+  const m = /^(\d{1,3})\s*[.．]\s*(\d.*)$/.exec(line);
+  return m && last > 0 && Number(m[1]) === last + 1 ? m : null;
+}
+
 /** The title of a heading: no numbering marker, tags, markdown or whitespace. */
 export function headingTitle(s: string): string {
   const t = cellText(s);

@@ -66,6 +66,13 @@ function splitOnNameSpaces(token: string): string[] {
   return out;
 }
 
+/**
+ * Kinds a placeholder lists after its first one: `各区、县级市`, `各部门、单位` are one group, not a
+ * group and a unit named 县级市 / 单位.
+ */
+const PLACEHOLDER_KIND =
+  /^(?:县级市|县（市、区）|县（市）|县市区|市|区|县|镇|乡|乡镇|街道|园区|开发区|管委会|单位|部门|板块|直属单位|直属机构|企业|事业单位|驻区单位|驻县单位)$/;
+
 /** Names in a unit cell with their ★ marks, in printed order. */
 export function unitTokens(cell: string): Array<{ name: string; star: boolean }> {
   const text = stripMarkdown(stripTags(cell));
@@ -73,9 +80,13 @@ export function unitTokens(cell: string): Array<{ name: string; star: boolean }>
   for (const part of splitOutsideBrackets(text)) {
     for (const word of splitOnNameSpaces(part)) {
       if (isNoneMark(word.replace(STAR, ''))) continue;
-      // Names stay as printed: `交运局等安委会成员单位`, the `单位` of `各部门、单位`.
+      // Names stay as printed: `交运局等安委会成员单位`.
       const name = normaliseUnitName(word.replace(/[*＊]/g, ''));
-      if (name && !isNoneMark(name)) out.push({ name, star: /[★☆]/.test(word) });
+      if (!name || isNoneMark(name)) continue;
+      const prev = out[out.length - 1];
+      if (prev && prev.name.startsWith('各') && isPlaceholderUnit(prev.name) && PLACEHOLDER_KIND.test(name)) {
+        prev.name += `、${name}`;
+      } else out.push({ name, star: /[★☆]/.test(word) });
     }
   }
   return out;

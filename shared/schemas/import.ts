@@ -38,6 +38,11 @@ export const ParsedPlanHeader = z.object({
   issuer: z.string(),
   docNumber: z.string().nullable(),
   year: z.number().int(),
+  /** The reporting rule the notice states (每月25日前 → monthly, 25), for the clerk to confirm. */
+  cycle: z.enum(['monthly', 'quarterly', 'half_yearly']).optional(),
+  dueDay: z.number().int().min(1).max(31).optional(),
+  /** The notice's sentence the cycle and due day were read from. */
+  cycleSource: z.string().optional(),
 });
 export type ParsedPlanHeader = z.infer<typeof ParsedPlanHeader>;
 

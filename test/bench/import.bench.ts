@@ -1,7 +1,7 @@
-// Importer speed: parses each seed document 50 times and prints median / p95 milliseconds and the
-// item counts; then extraction + parse per document per input format (.docx, .xlsx, .pdf printed
-// by Chromium, .html, UTF-16 text; the 5-task sample plan and a 120-task one); then imports each
-// seed once into a fresh local D1 (parse + write) and prints the time.
+// Importer speed: parses each seed document and each real document of test/golden/docs 50 times
+// and prints median / p95 milliseconds and the item counts; then extraction + parse per document
+// per input format (.docx, .xlsx, .pdf printed by Chromium, .html, UTF-16 text; the 5-task sample
+// plan and a 120-task one); then imports each seed once into a fresh local D1 (parse + write).
 // A standalone script, not a vitest test:  npx tsx test/bench/import.bench.ts
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -14,9 +14,17 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+// The seeds, then the real documents of other places kept for the golden tests.
+const goldenDocsDir = new URL('../golden/docs/', import.meta.url);
+const documents = [
+  ...readdirSync(seedsDir).sort().map((f) => new URL(f, seedsDir)),
+  ...readdirSync(goldenDocsDir).filter((f) => f.endsWith('.txt') && !f.endsWith('.source.txt')).sort().map((f) => new URL(f, goldenDocsDir)),
+];
+
 const rows: string[][] = [['document', 'median ms', 'p95 ms', 'indicators', 'tasks', 'drafts', 'warnings']];
-for (const file of readdirSync(seedsDir).sort()) {
-  const text = readFileSync(new URL(file, seedsDir), 'utf8');
+for (const url of documents) {
+  const file = decodeURIComponent(url.pathname.split('/').pop()!);
+  const text = readFileSync(url, 'utf8');
   parsePlanDocument(text, { fileName: file }); // warm-up (JIT, regex compilation)
   const times: number[] = [];
   let result = parsePlanDocument(text, { fileName: file });

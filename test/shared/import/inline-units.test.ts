@@ -91,3 +91,54 @@ describe('units on the lines below a task numbered (一)', () => {
     expect(warnings).toEqual([{ line: 15, message: expect.stringContaining('前面没有任务') }]);
   });
 });
+
+describe('inline layouts of other places (issue 12)', () => {
+  const parse = (...lines: string[]) => parsePlanDocument(['某市2024年重点工作任务分解方案', ...lines].join('\n'));
+
+  it('a trailing bracket in ASCII punctuation, and 甲、乙牵头 in words', () => {
+    const { items } = parse(
+      '1.加快建设汽车产业基地。(牵头单位:市经贸委;配合单位:市发改委、市规划局)',
+      '2.深化审批改革。（市政府办公室、市审改办牵头，市级各有关部门按职责分工负责）',
+    );
+    expect(items[0]).toMatchObject({ text: '加快建设汽车产业基地。', leadUnits: ['市经贸委'], coUnits: ['市发改委', '市规划局'] });
+    expect(items[1]).toMatchObject({ text: '深化审批改革。', leadUnits: ['市政府办公室', '市审改办'], coUnits: ['市级各有关部门'] });
+  });
+
+  it('a 责任单位 line under the task: 甲、乙分别牵头 are parallel leads', () => {
+    const { items } = parse('1.推进城市更新。', '责任单位：市住建局、市资规局分别牵头，各区政府配合');
+    expect(items[0]).toMatchObject({ leadUnits: ['市住建局', '市资规局'], coUnits: ['各区政府'] });
+  });
+
+  it('—— sub-headings and sentences ending in ：are headings; 主要预期目标 rows are indicators', () => {
+    const { items } = parse(
+      '一、主要预期目标',
+      '1.地区生产总值增长5%。',
+      '责任单位：市发改委',
+      '二、重点工作',
+      '——推动产业转型升级',
+      '2.新建5G基站1000个。',
+      '责任单位：市工信局',
+      '围绕建设现代化产业体系，重点抓好以下工作：',
+      '3.新增高企100家。',
+      '责任单位：市科技局',
+    );
+    expect(items.map((i) => [i.kind, i.number, i.path])).toEqual([
+      ['indicator', '1', ['主要预期目标']],
+      ['task', '2', ['重点工作', '推动产业转型升级']],
+      ['task', '3', ['重点工作', '围绕建设现代化产业体系，重点抓好以下工作']],
+    ]);
+  });
+
+  it('11.121人才梯队项目 is task 11 when 11 comes next, 1.8万人 is no task', () => {
+    const { items } = parse(
+      '10.建设人才公寓。',
+      '责任单位：市人社局',
+      '11.121人才梯队项目。',
+      '责任单位：市委人才办',
+    );
+    expect(items.map((i) => [i.number, i.text])).toEqual([
+      ['10', '建设人才公寓。'],
+      ['11', '121人才梯队项目。'],
+    ]);
+  });
+});

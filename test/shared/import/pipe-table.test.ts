@@ -63,3 +63,16 @@ describe('pipe-flattened table', () => {
     expect(w).toContainEqual({ line: 3, message: '文件注明共7项，解析出6项，请核对' });
   });
 });
+
+describe('a task number followed by a digit (issue 12)', () => {
+  it('`11.121人才梯队项目` after item 10 is item 11', () => {
+    const doc = ['某区2024年重点工作目标任务分解落实方案', '序号', '|', '项目', '|', '重点工作目标任务', '|', '牵头领导', '|', '责任单位', '|',
+      '二、人才强区', '|', '1', '|', '人才引育', '|', '10.新引进高层次人才100名。', '|', '张三', '|', '★人才办', '|',
+      '11.121人才梯队项目全面实施。', '|', '★人社局', '|'].join('\n');
+    const { items } = parsePlanDocument(doc);
+    expect(items.map((i) => [i.number, i.text, i.leadUnits])).toEqual([
+      ['10', '新引进高层次人才100名。', ['人才办']],
+      ['11', '121人才梯队项目全面实施。', ['人社局']],
+    ]);
+  });
+});

@@ -13,7 +13,9 @@ const SEEDS = [
   { file: 'wuzhong-2024-tasks-ocr2.md', format: 'tsv', indicators: 8, tasks: 88, drafts: 0,
     plan: { title: '苏州市吴中区人民政府2024年主要工作任务分解方案', issuer: '苏州市吴中区人民政府', docNumber: '吴政发〔2024〕1号', year: 2024 } },
   { file: 'wuzhong-2023-tasks.txt', format: 'tsv', indicators: 11, tasks: 108, drafts: 0,
-    plan: { title: '苏州市吴中区人民政府2023年主要工作任务分解方案', issuer: '苏州市吴中区人民政府', docNumber: '吴政发〔2023〕2号', year: 2023 } },
+    plan: { title: '苏州市吴中区人民政府2023年主要工作任务分解方案', issuer: '苏州市吴中区人民政府', docNumber: '吴政发〔2023〕2号', year: 2023,
+      // the notice: 请各主要责任单位每月 25 日前报送工作进展
+      cycle: 'monthly', dueDay: 25, cycleSource: '请各主要责任单位每月25日前报送工作进展，区政府办公室将定期组织专项督查和通报，通报结果将作为各单位服务高质量发展考核的重要依据。' } },
   { file: 'wujiang-2024-tasks.txt', format: 'pipe', indicators: 11, tasks: 107, drafts: 0,
     plan: { title: '区政府2024年重点工作目标任务分解落实方案', issuer: '苏州市吴江区人民政府', docNumber: null, year: 2024 } },
   { file: 'taicang-2025-work-report.txt', format: 'narrative', indicators: 0, tasks: 0, drafts: 25,

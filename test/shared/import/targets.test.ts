@@ -59,3 +59,13 @@ describe('extractTargets', () => {
     expect(pairs('实施3项目攻坚，打造2片区')).toEqual([]);
   });
 });
+
+describe('target texts a clerk can read (issue 12)', () => {
+  it('never cut inside a word, and a bare listed quantity says what it counts', () => {
+    const text = '全力推进9个、总投资230亿元的省重大项目，77个、总投资1078亿元的市重点项目，确保诚拓智能、银禧科技等37个新开工市重点项目上半年全部开工。';
+    const byValue = new Map(extractTargets(text).map((t) => [t.value, t.text]));
+    expect(byValue.get(77)).toBe('77个、总投资1078亿元的市重点项目');
+    expect(byValue.get(37)).toBe('银禧科技等37个新开工市重点项目上半年全部开工');
+    expect(byValue.get(9)).toBe('全力推进9个');
+  });
+});

@@ -48,7 +48,7 @@ describe('splitUnits', () => {
     expect(splitUnits('★住建局(农房办)、各镇(街道)')).toEqual({ leadUnits: ['住建局（农房办）'], coUnits: ['各镇（街道）'] });
     expect(splitUnits('★财政局（国资办、金融办）;税务局')).toEqual({ leadUnits: ['财政局（国资办、金融办）'], coUnits: ['税务局'] });
     expect(splitUnits('★应急局、住建局、交运局等安委会成员单位').coUnits).toEqual(['住建局', '交运局等安委会成员单位']);
-    expect(splitUnits('★纪委（监委），各 部门、单位')).toEqual({ leadUnits: ['纪委（监委）'], coUnits: ['各部门', '单位'] });
+    expect(splitUnits('★纪委（监委），各 部门、单位')).toEqual({ leadUnits: ['纪委（监委）'], coUnits: ['各部门、单位'] });
   });
 
   it('reads ——, — and _____ as none', () => {
