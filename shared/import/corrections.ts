@@ -74,7 +74,8 @@ function applyOne(items: ParsedItem[], plan: CorrectedPlan, op: Correction, line
       const i = find(items, op.at, op.was);
       if (typeof i === 'string') return i;
       const { op: _op, at: _at, was: _was, ...fields } = op;
-      const next = { ...items[i]!, ...fields };
+      // A new text without targets of its own brings the targets its numbers state.
+      const next = { ...items[i]!, ...(fields.text !== undefined ? { targets: extractTargets(fields.text) } : {}), ...fields };
       next.coUnits = next.coUnits.filter((n) => !next.leadUnits.includes(n));
       return [...items.slice(0, i), next, ...items.slice(i + 1)];
     }
