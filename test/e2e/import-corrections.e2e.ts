@@ -4,7 +4,7 @@
 // preview at 360 px, normal and 长者模式: test-results/screens/import-preview-*.png.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, phoneContext, screenshot, signIn } from './support';
+import { apiAs, DESKTOP, launchBrowser, phoneContext, screenshot, signIn } from './support';
 
 const DOC = [
   '苏州市吴中区人民政府文件',
@@ -110,6 +110,10 @@ describe('import corrections', () => {
     await page.evaluate(() => document.querySelector('.pv')!.scrollIntoView());
     await screenshot(page, 'import-preview-360-large-top');
     await page.evaluate(() => (document.documentElement.dataset.text = 'normal'));
+    await page.setViewportSize(DESKTOP);
+    expect(await sticksOut(page)).toEqual([]);
+    await items(page).evaluate((e) => e.scrollIntoView());
+    await screenshot(page, 'import-preview-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
 
     await page.getByRole('button', { name: '确认导入 5 项' }).click();

@@ -105,6 +105,28 @@ describe('import corrections', () => {
     expect(p.stale).toEqual([expect.objectContaining({ index: 0, reason: expect.stringContaining('原文已改变') })]);
   });
 
+  it('keys a document without 文号 by its text: the same text gets its fixes back, another text does not', async () => {
+    const f = await makeFixture();
+    const text = DOC.replace('测政发〔2025〕21号\n', '');
+    const first = await json(await call('POST', '/api/imports/preview', { cookie: f.users.admin.cookie, json: { text } }));
+    expect(first.parsed.plan.docNumber).toBeNull();
+    const one: Item = first.parsed.items[0];
+    const corrections = [{ op: 'edit', ...at(one), leaders: ['张三'] }, { op: 'plan', docNumber: '测政发〔2025〕99号', cycle: 'quarterly', dueDay: 15 }];
+    const res = await call('POST', '/api/imports/commit', { cookie: f.users.admin.cookie, json: { text, corrections } });
+    expect(res.status).toBe(201);
+    const { planId } = await json(res);
+    expect((await rows('SELECT doc_number, cycle, due_day FROM plans WHERE id = ?1', planId))[0]).toEqual({ doc_number: '测政发〔2025〕99号', cycle: 'quarterly', due_day: 15 });
+
+    const again = await json(await call('POST', '/api/imports/preview', { cookie: f.users.admin.cookie, json: { text } }));
+    expect(again.reapplied).toBe(2);
+    expect(again.parsed.items[0].leaders).toEqual(['张三']);
+    expect(again.settings).toEqual({ cycle: 'quarterly', dueDay: 15 });
+    expect(again.existing.planId).toBe(planId);
+    const other = await json(await call('POST', '/api/imports/preview', { cookie: f.users.admin.cookie, json: { text: `${text}\n` + '5、新增一项。[牵头单位:区民政局]' } }));
+    expect(other.reapplied).toBe(0);
+    expect(other.parsed.items[0].leaders).toEqual([]);
+  });
+
   it('offers near-duplicate names as one unit, and a rejected pair is not offered again', async () => {
     const f = await makeFixture();
     await env.DB.prepare("INSERT INTO units (id, org_id, name, kind, created_at) VALUES (?1, ?2, '污染防治攻坚办', 'unit', ?3)")
