@@ -42,10 +42,10 @@ export function sameUnitReason(a: string, b: string, place = ''): Reason | null 
 }
 
 export interface SuggestInput {
-  /** Names in this document that are not yet units or aliases of the organisation, with item counts. */
-  fresh: Map<string, number>;
-  /** The organisation's unit names. */
-  existing: string[];
+  /** Unit names this document uses (after the clerk's corrections), with item counts. */
+  used: Map<string, number>;
+  /** The organisation's units, with the number of items they carry. */
+  existing: Map<string, number>;
   /** Pairs the clerk said are different units. */
   rejected: Array<[string, string]>;
   place?: string;
@@ -53,22 +53,22 @@ export interface SuggestInput {
 }
 
 /**
- * Groups the fresh names with each other and with existing units (union of the pairs above) and
- * offers every fresh name of a group as another spelling of the group's one name: an existing
- * unit if there is one, else the name used by most items (the longer on a tie).
+ * Groups the document's names with each other and with existing units (union of the pairs
+ * above) and offers every name the document uses as another spelling of the group's one name:
+ * an existing unit if there is one, else — and among existing ones — the name most items carry
+ * (the longer on a tie). Two existing units are grouped only when the document uses one of them,
+ * so an OCR spelling that already became a unit is still caught in the next document.
  */
 export function suggestSameUnits(o: SuggestInput): SameUnitSuggestion[] {
   const rejected = new Set(o.rejected.flatMap(([a, b]) => [`${a}\n${b}`, `${b}\n${a}`]));
-  const existing = new Set(o.existing);
-  const names = [...new Set([...o.fresh.keys(), ...o.existing])].filter((n) => !o.isGroup(n));
+  const names = [...new Set([...o.used.keys(), ...o.existing.keys()])].filter((n) => !o.isGroup(n));
   const parent = new Map(names.map((n) => [n, n]));
   const root = (n: string): string => (parent.get(n) === n ? n : root(parent.get(n)!));
   const reasons = new Map<string, Reason>();
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
       const [a, b] = [names[i]!, names[j]!];
-      if (existing.has(a) && existing.has(b)) continue; // the organisation's own units stay apart
-      if (!o.fresh.has(a) && !o.fresh.has(b)) continue;
+      if (!o.used.has(a) && !o.used.has(b)) continue;
       if (rejected.has(`${a}\n${b}`)) continue;
       const why = sameUnitReason(a, b, o.place);
       if (!why) continue;
@@ -81,14 +81,14 @@ export function suggestSameUnits(o: SuggestInput): SameUnitSuggestion[] {
   for (const n of names) if (reasons.has(n)) groups.set(root(n), [...(groups.get(root(n)) ?? []), n]);
   const out: SameUnitSuggestion[] = [];
   for (const members of groups.values()) {
-    const rank = (n: string) => [existing.has(n) ? 1 : 0, o.fresh.get(n) ?? 0, [...n].length];
+    const rank = (n: string) => [o.existing.has(n) ? 1 : 0, (o.existing.get(n) ?? 0) + (o.used.get(n) ?? 0), [...n].length];
     const best = [...members].sort((a, b) => {
       const [ra, rb] = [rank(a), rank(b)];
       return rb[0]! - ra[0]! || rb[1]! - ra[1]! || rb[2]! - ra[2]! || a.localeCompare(b);
     })[0]!;
     for (const n of members) {
-      if (n === best || !o.fresh.has(n) || rejected.has(`${n}\n${best}`)) continue;
-      out.push({ name: n, as: best, existing: existing.has(best), reason: sameUnitReason(n, best, o.place) ?? reasons.get(n)! });
+      if (n === best || !o.used.has(n) || rejected.has(`${n}\n${best}`)) continue;
+      out.push({ name: n, as: best, existing: o.existing.has(best), reason: sameUnitReason(n, best, o.place) ?? reasons.get(n)! });
     }
   }
   return out.sort((a, b) => a.as.localeCompare(b.as) || a.name.localeCompare(b.name));

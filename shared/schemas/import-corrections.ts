@@ -6,7 +6,12 @@
 import { z } from 'zod';
 import { Cycle, IsoDate } from './common';
 
-const Name = z.string().trim().min(1, '名称不能为空').max(100);
+const Name = z
+  .string()
+  .trim()
+  .min(1, '名称不能为空')
+  .max(100)
+  .regex(/^[^\u0000-\u001f\u202a-\u202e\u2066-\u2069]*$/, '名称含有不可见字符');
 const Names = z.array(Name).max(60);
 
 export const ItemRef = z
@@ -71,7 +76,11 @@ export const Correction = z.discriminatedUnion('op', [
 ]);
 export type Correction = z.infer<typeof Correction>;
 
-export const Corrections = z.array(Correction).max(300, '修改过多（最多 300 处）');
+/** Kept as one D1 row per document: bounded well below D1's row size. */
+export const Corrections = z
+  .array(Correction)
+  .max(300, '修改过多（最多 300 处）')
+  .refine((list) => JSON.stringify(list).length <= 400_000, '修改内容过多，请分次导入');
 
 /** How one stored correction fared on this parse. */
 export const CorrectionOutcome = z.object({ index: z.number().int(), correction: Correction, reason: z.string() });

@@ -134,7 +134,7 @@ function Kept({ preview, fixes, busy, onUndo }: { preview: Preview; fixes: numbe
   );
 }
 
-function SameUnits({ list, busy, onCorrect }: { list: SameUnitSuggestion[]; busy: boolean; onCorrect: (op: Correction) => void }) {
+function SameUnits({ list, busy, onCorrect }: { list: SameUnitSuggestion[]; busy: boolean; onCorrect: (...ops: Correction[]) => void }) {
   if (!list.length) return null;
   const groups = new Map<string, SameUnitSuggestion[]>();
   for (const s of list) groups.set(s.as, [...(groups.get(s.as) ?? []), s]);
@@ -157,6 +157,13 @@ function SameUnits({ list, busy, onCorrect }: { list: SameUnitSuggestion[]; busy
           </li>
         ))}
       </ul>
+      {list.length > 1 && (
+        <div class="actions">
+          <button type="button" class="btn" disabled={busy} onClick={() => onCorrect(...list.map((s): Correction => ({ op: 'same-unit', name: s.name, as: s.as })))}>
+            以上 {list.length} 个全部是同一单位
+          </button>
+        </div>
+      )}
     </div>
   );
 }
@@ -256,7 +263,7 @@ interface ReviewProps {
 
 export function ImportReview({ preview, text, known, busy, onCorrect, onCommit, onCancel }: ReviewProps) {
   const [mapping, setMapping] = useState<Record<string, string>>({});
-  const add = (op: Correction) => onCorrect([...preview.corrections, op]);
+  const add = (...ops: Correction[]) => onCorrect([...preview.corrections, ...ops]);
   const counts = preview.parsed.items.reduce<Record<string, number>>((m, it) => ((m[it.kind] = (m[it.kind] ?? 0) + 1), m), {});
   const commit = () => onCommit({ ...effectiveSettings(preview), aliases: Object.entries(mapping).filter(([, id]) => id).map(([name, unitId]) => ({ name, unitId })) });
   const fixes = preview.corrections.length;

@@ -119,6 +119,9 @@ describe('applyCorrections', () => {
     expect(Corrections.safeParse([{ op: 'edit', at: { line: 1, number: '1' }, was: 'x', text: '' }]).success).toBe(false);
     expect(Corrections.safeParse([{ op: 'drop-table' }]).success).toBe(false);
     expect(Corrections.safeParse(Array.from({ length: 301 }, () => ({ op: 'plan' }))).success).toBe(false);
+    expect(Corrections.safeParse([{ op: 'same-unit', name: '发改委\u202e', as: '发改委' }]).success).toBe(false);
+    const long = 'x'.repeat(5000);
+    expect(Corrections.safeParse(Array.from({ length: 100 }, () => ({ op: 'edit', at: { line: 1, number: '1' }, was: long, text: long }))).success).toBe(false);
     expect(Corrections.safeParse([{ op: 'split', at: { line: 1, number: '1' }, was: 'x', offset: 3 }]).success).toBe(true);
   });
 });
@@ -138,8 +141,8 @@ describe('near-duplicate unit names', () => {
 
   it('offers three spellings as one unit, preferring the organisation’s existing unit', () => {
     const s = suggestSameUnits({
-      fresh: new Map([['污染防治办', 3], ['污防攻坚办', 1], ['用直镇', 2], ['税务局', 4]]),
-      existing: ['污染防治攻坚办', '甪直镇', '商务局'],
+      used: new Map([['污染防治办', 3], ['污防攻坚办', 1], ['用直镇', 2], ['税务局', 4]]),
+      existing: new Map([['污染防治攻坚办', 5], ['甪直镇', 9], ['商务局', 7]]),
       rejected: [],
       isGroup: isGroupName,
     });
@@ -152,11 +155,19 @@ describe('near-duplicate unit names', () => {
   });
 
   it('within one document picks the spelling most items use, and drops rejected pairs', () => {
-    const fresh = new Map([['用直镇', 3], ['甪直镇', 5]]);
-    expect(suggestSameUnits({ fresh, existing: [], rejected: [], isGroup: isGroupName })).toEqual([
+    const used = new Map([['用直镇', 3], ['甪直镇', 5]]);
+    expect(suggestSameUnits({ used, existing: new Map(), rejected: [], isGroup: isGroupName })).toEqual([
       { name: '用直镇', as: '甪直镇', existing: false, reason: 'ocr' },
     ]);
-    expect(suggestSameUnits({ fresh, existing: [], rejected: [['甪直镇', '用直镇']], isGroup: isGroupName })).toEqual([]);
+    expect(suggestSameUnits({ used, existing: new Map(), rejected: [['甪直镇', '用直镇']], isGroup: isGroupName })).toEqual([]);
+  });
+
+  it('catches an OCR spelling that already became a unit, when the document uses it, and never pairs units the document does not use', () => {
+    const existing = new Map([['用直镇', 3], ['甪直镇', 40], ['税务局', 9], ['东山镇', 12]]);
+    expect(suggestSameUnits({ used: new Map([['用直镇', 2]]), existing, rejected: [], isGroup: isGroupName })).toEqual([
+      { name: '用直镇', as: '甪直镇', existing: true, reason: 'ocr' },
+    ]);
+    expect(suggestSameUnits({ used: new Map([['东山镇', 2]]), existing, rejected: [], isGroup: isGroupName })).toEqual([]);
   });
 
   it('finds the known spellings across the Wuzhong seeds without flagging distinct offices', () => {
@@ -165,8 +176,8 @@ describe('near-duplicate unit names', () => {
       for (const it of parsePlanDocument(readFileSync(`seeds/${f}`, 'utf8')).items) for (const n of [...it.leadUnits, ...it.coUnits, ...it.areas]) m.set(n, (m.get(n) ?? 0) + 1);
       return m;
     };
-    const existing = [...names('wuzhong-2023-tasks.txt').keys()];
-    const s = suggestSameUnits({ fresh: new Map([...names('wuzhong-2024-tasks.txt')].filter(([n]) => !existing.includes(n))), existing, rejected: [], place: '吴中', isGroup: isGroupName });
+    const existing = names('wuzhong-2023-tasks.txt');
+    const s = suggestSameUnits({ used: names('wuzhong-2024-tasks.txt'), existing, rejected: [], place: '吴中', isGroup: isGroupName });
     const pairs = s.map((x) => `${x.name}→${x.as}`);
     expect(pairs).toContain('用直镇→甪直镇');
     expect(pairs).toContain('污染防治办→污染防治攻坚办');

@@ -9,7 +9,7 @@ import { suggestSameUnits } from '../../../shared/import/near-duplicates';
 import type { Correction, CorrectionOutcome } from '../../../shared/schemas/import-corrections';
 import { AliasBody, ImportCommitBody, ImportDocumentBody, type ParsedPlan, type UnitResolution } from '../../../shared/schemas/import';
 import type { AppEnv, SessionUser } from '../env';
-import { addAlias, aliasStatements, assertAliasable, listUnitsWithAliases, removeAlias, unitNameIndex } from '../db/aliases';
+import { addAlias, aliasStatements, assertAliasable, indexUnits, listUnitsWithAliases, removeAlias, unitNameIndex, type UnitWithAliases } from '../db/aliases';
 import { commitPlan, ensureOrg, isGroupName, shortOrgName } from '../db/import';
 import { confirmedAliasStatements, documentKey, loadCorrections, saveCorrectionsStatements } from '../db/import-corrections';
 import { diffPlan } from '../db/import-diff';
@@ -71,11 +71,11 @@ async function orgName(db: D1Database, orgId: string | null): Promise<string | n
   return (await stmt(db, 'SELECT name FROM orgs WHERE id = ?1', orgId).first<{ name: string }>())?.name ?? null;
 }
 
-/** Near-duplicates among the names the organisation does not know yet and its own units. */
-function sameUnitSuggestions(units: UnitResolution[], index: Map<string, { id: string; name: string; alias: boolean }>, corrections: Correction[], org: string | null) {
+/** Near-duplicates among the names this document uses and the organisation's units. */
+function sameUnitSuggestions(units: UnitResolution[], orgUnits: UnitWithAliases[], corrections: Correction[], org: string | null) {
   return suggestSameUnits({
-    fresh: new Map(units.filter((u) => u.status === 'new').map((u) => [u.name, u.items])),
-    existing: [...new Set([...index.values()].map((u) => u.name))].filter((n) => !isGroupName(n)),
+    used: new Map(units.filter((u) => u.status === 'new' || u.status === 'existing').map((u) => [u.name, u.items])),
+    existing: new Map(orgUnits.filter((u) => u.kind === 'unit').map((u) => [u.name, u.items])),
     rejected: corrections.flatMap((c) => (c.op === 'distinct-units' ? [c.names] : [])),
     place: org ? shortOrgName(org).replace(/[区县市]$/, '') : '',
     isGroup: isGroupName,
@@ -95,7 +95,8 @@ export const imports = new Hono<AppEnv>()
     const fix = corrected(raw, sent ?? stored, text, false);
     const parsed = fix.parsed;
     const orgId = parsed.plan.issuer === raw.plan.issuer ? rawOrg : await importOrg(db, user, parsed.plan.issuer, c.var.now(), false);
-    const index = orgId ? await unitNameIndex(db, orgId) : new Map();
+    const orgUnits = orgId ? await listUnitsWithAliases(db, orgId) : [];
+    const index = indexUnits(orgUnits);
     const planId = await existingPlanId(db, orgId, parsed.plan.docNumber);
     let existing = null;
     if (planId) {
@@ -114,7 +115,7 @@ export const imports = new Hono<AppEnv>()
       reapplied: sent === undefined ? fix.applied.length : 0,
       stale: fix.stale,
       settings: { cycle: fix.cycle ?? null, dueDay: fix.dueDay ?? null },
-      sameUnits: sameUnitSuggestions(units, index, fix.applied, name),
+      sameUnits: sameUnitSuggestions(units, orgUnits, fix.applied, name),
     });
   })
   .post('/commit', validate('json', ImportCommitBody), async (c) => {
