@@ -156,3 +156,23 @@ export function applyCorrections(parsed: ParsedPlan, corrections: Correction[], 
   out.parsed.items = items;
   return out;
 }
+
+const FIELD_WORD: Record<string, string> = {
+  text: '内容', leadUnits: '牵头单位', coUnits: '责任单位', leaders: '牵头领导', targets: '目标', deadline: '时限',
+  title: '标题', issuer: '发文机关', docNumber: '文号', year: '年度', cycle: '报送周期', dueDay: '截止日',
+};
+const fieldsOf = (op: object) => Object.keys(op).filter((k) => FIELD_WORD[k]).map((k) => FIELD_WORD[k]).join('、');
+
+/** A correction in the clerk's words, for the list of fixes kept or reapplied. */
+export function describeCorrection(op: Correction): string {
+  switch (op.op) {
+    case 'plan': return `方案信息：${fieldsOf(op)}`;
+    case 'edit': return `第 ${op.at.number} 项：改${fieldsOf(op)}`;
+    case 'merge': return `第 ${op.at.number} 项与第 ${op.next.number} 项合并`;
+    case 'split': return `第 ${op.at.number} 项拆为两项`;
+    case 'heading': return `第 ${op.at.number} 项改为标题`;
+    case 'task': return `第 ${op.line} 行设为任务`;
+    case 'same-unit': return `“${op.name}”即“${op.as}”`;
+    case 'distinct-units': return `“${op.names[0]}”与“${op.names[1]}”不是同一单位`;
+  }
+}

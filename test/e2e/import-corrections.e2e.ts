@@ -134,6 +134,9 @@ describe('import corrections', () => {
     // The same document again: the three fixes are reapplied and nothing differs from the plan.
     await previewText(page);
     await expect.poll(() => page.locator('.pv-kept').textContent()).toContain('已重新应用上次导入该文档时的 3 处修改');
+    await page.locator('.pv-kept summary').click();
+    await expect(page.locator('.pv-kept').textContent()).resolves.toContain('第 2 项与第 3 项合并');
+    await expect(page.locator('.pv-kept').textContent()).resolves.toContain('“区民政局”即“民政局”');
     expect(await items(page).locator('li.pv-item').count()).toBe(5);
     await expect(item(page, '任务 1').textContent()).resolves.toContain('25万平方米');
     await expect(page.locator('.pv').textContent()).resolves.toContain('修改 0 项，新增 0 项，删除 0 项');

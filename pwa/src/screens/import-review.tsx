@@ -2,6 +2,7 @@
 // an earlier import, near-duplicate unit names, every item with its warnings and an inline editor.
 // Every fix is a correction sent back to the server, which re-parses and answers the new preview.
 import { useState } from 'preact/hooks';
+import { describeCorrection } from '../../../shared/import/corrections';
 import { splitLines } from '../../../shared/import/text';
 import { CYCLE_LABEL, CYCLES, ITEM_KIND_LABEL, type Cycle } from '../../../shared/labels';
 import type { ImportWarning, ParsedItem, ParsedPlan, UnitResolution } from '../../../shared/schemas/import';
@@ -123,6 +124,12 @@ function Kept({ preview, fixes, busy, onUndo }: { preview: Preview; fixes: numbe
           <p class="note"><strong>{preview.stale.length}</strong> 处修改已不适用（文档已改变），未应用：</p>
           <ul class="warnings">{preview.stale.map((s) => <li key={s.index}>{s.reason}</li>)}</ul>
         </>
+      )}
+      {fixes > 0 && (
+        <details>
+          <summary>查看修改</summary>
+          <ol class="warnings">{preview.corrections.map((c, i) => <li key={i}>{describeCorrection(c)}</li>)}</ol>
+        </details>
       )}
       {fixes > 0 && (
         <div class="pv-undo">

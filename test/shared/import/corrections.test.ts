@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanDocument } from '../../../shared/import';
-import { applyCorrections, refOf } from '../../../shared/import/corrections';
+import { applyCorrections, describeCorrection, refOf } from '../../../shared/import/corrections';
 import { sameUnitReason, suggestSameUnits } from '../../../shared/import/near-duplicates';
 import { Corrections, type Correction } from '../../../shared/schemas/import-corrections';
 import { isGroupName } from '../../../worker/src/db/import';
@@ -113,6 +113,13 @@ describe('applyCorrections', () => {
     expect(r.outcomes[3]).toMatch(/不存在局/);
     expect(r.parsed.items[0]!.leaders).toEqual([]);
     expect(r.parsed.items[1]!.leaders).toEqual(['李四']);
+  });
+
+  it('describes each correction in the clerk’s words', () => {
+    expect(describeCorrection({ op: 'edit', ...ref('1'), text: 'x', leadUnits: ['a'] })).toBe('第 1 项：改内容、牵头单位');
+    expect(describeCorrection({ op: 'merge', ...ref('3'), next: refOf(item('4')), nextWas: 'x' })).toBe('第 3 项与第 4 项合并');
+    expect(describeCorrection({ op: 'plan', issuer: '测试区人民政府', dueDay: 20 })).toBe('方案信息：发文机关、截止日');
+    expect(describeCorrection({ op: 'same-unit', name: '用直镇', as: '甪直镇' })).toBe('“用直镇”即“甪直镇”');
   });
 
   it('validates the list: bad shapes are refused by the schema', () => {
