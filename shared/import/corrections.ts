@@ -116,8 +116,10 @@ function applyOne(items: ParsedItem[], plan: CorrectedPlan, op: Correction, line
       const { number, text } = lineAsItem(raw, op.line);
       if (!text) return `第 ${op.line} 行没有内容`;
       // If the line was read as a heading, it leaves the paths of the items under it.
-      const asHeading = (s: string) => s === text || raw.includes(s);
-      const stripped = items.map((it) => (it.path.some(asHeading) ? { ...it, path: it.path.filter((s) => !asHeading(s)) } : it));
+      const norm = (s: string) => s.replace(/[\s：:。；;]+$|\s+/g, '');
+      const asHeading = (s: string) => norm(s) === norm(text);
+      const under = (it: ParsedItem) => (it.line ?? 0) > op.line && it.path.some(asHeading);
+      const stripped = items.map((it) => (under(it) ? { ...it, path: it.path.filter((s) => !asHeading(s)) } : it));
       let at = stripped.findIndex((it) => (it.line ?? 0) > op.line);
       if (at < 0) at = stripped.length;
       const neighbour = stripped[at] ?? stripped[at - 1];

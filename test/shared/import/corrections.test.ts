@@ -84,6 +84,16 @@ describe('applyCorrections', () => {
     const added = t.parsed.items[4]!;
     expect(added).toMatchObject({ kind: 'task', text: '增进民生福祉', line, leadUnits: [] });
     expect(t.parsed.items[5]!.path).not.toContain('增进民生福祉');
+    // Items above the line keep their headings.
+    expect(t.parsed.items[0]!.path).toEqual(item('1').path);
+
+    const loose = applyCorrections(parsed, [
+      { op: 'task', line: 3, was: '测试区2025年重点工作任务分解方案' },
+      { op: 'task', line: 5, was: DOC.split('\n')[4]! },
+      { op: 'task', line: 9, was: '二、改过的标题' },
+    ], DOC);
+    expect(loose.parsed.items[0]).toMatchObject({ number: '第3行', text: '测试区2025年重点工作任务分解方案', path: item('1').path, line: 3 });
+    expect(loose.outcomes.slice(1)).toEqual([expect.stringContaining('已是一项'), expect.stringContaining('原文已改变')]);
   });
 
   it('renames a unit everywhere and sets the plan fields', () => {
