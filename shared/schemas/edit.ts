@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CYCLES } from '../labels';
 import { Id, IsoDate } from './common';
+import { EditableTarget } from './import-corrections';
 
 const IdList = (max: number) =>
   z
@@ -18,6 +19,9 @@ export const ItemEditBody = z
     areaIds: IdList(60).optional(),
     leaderIds: IdList(10).optional(),
     deadline: IsoDate.nullable().optional(),
+    text: z.string().trim().min(1, '任务内容不能为空').max(5000, '任务内容过长').optional(),
+    /** The item's targets in order; `id` keeps a target (and the figures reported on it). */
+    targets: z.array(EditableTarget.extend({ id: Id.optional() })).max(20, '目标最多 20 个').optional(),
   })
   .strict()
   .refine((b) => Object.keys(b).some((k) => k !== 'version'), { message: '没有要修改的内容', path: ['_'] })

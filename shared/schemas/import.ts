@@ -2,6 +2,7 @@
 // in-app preview. Units, leaders and areas are names here; ids are given on commit.
 import { z } from 'zod';
 import { IsoDate, Text } from './common';
+import { Corrections } from './import-corrections';
 import { ItemKind } from './plan';
 
 export const ParsedTarget = z.object({
@@ -60,6 +61,8 @@ export const ImportDocumentBody = z
   .object({
     text: Text().min(1, '请粘贴或上传方案文档').max(200_000, '文档过长'),
     fileName: Text().trim().max(200).optional(),
+    /** The clerk's corrections; absent: those kept from an earlier import of this document. */
+    corrections: Corrections.optional(),
   })
   .strict();
 export type ImportDocumentBody = z.infer<typeof ImportDocumentBody>;
@@ -84,6 +87,8 @@ export const ImportCommitBody = z
     dueDay: z.number().int().min(1).max(31).optional(),
     /** For a document number already imported: 'update' applies the differences. */
     mode: z.enum(['create', 'update']).default('create'),
+    /** The clerk's corrections, applied by the server to its own parse of `text`. */
+    corrections: Corrections.default([]),
   })
   .strict();
 export type ImportCommitBody = z.infer<typeof ImportCommitBody>;

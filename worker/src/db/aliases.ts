@@ -38,7 +38,10 @@ export async function listUnitsWithAliases(db: D1Database, orgId: string): Promi
 
 /** Name → unit id through units and aliases of the organisation. */
 export async function unitNameIndex(db: D1Database, orgId: string): Promise<Map<string, { id: string; name: string; alias: boolean }>> {
-  const units = await listUnitsWithAliases(db, orgId);
+  return indexUnits(await listUnitsWithAliases(db, orgId));
+}
+
+export function indexUnits(units: UnitWithAliases[]): Map<string, { id: string; name: string; alias: boolean }> {
   const index = new Map<string, { id: string; name: string; alias: boolean }>();
   for (const u of units) {
     index.set(u.name, { id: u.id, name: u.name, alias: false });

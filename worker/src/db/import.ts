@@ -49,6 +49,8 @@ export interface CommitOptions {
   dueDay?: number;
   sourceName?: string | null;
   sourceSha256?: string | null;
+  /** More writes for the same batch (the import's corrections), given the new plan's id. */
+  extra?: (planId: string) => D1PreparedStatement[];
 }
 
 export interface CommitResult {
@@ -219,6 +221,7 @@ export async function commitPlan(db: D1Database, o: CommitOptions): Promise<Comm
     ...insertRows(db, ITEM_LEADER_INSERT, 4, leaderRows),
     ...insertRows(db, TARGET_INSERT, 6, targetRows),
     auditStatement(db, { orgId, userId: o.userId, action: 'plan.import', entityType: 'plan', entityId: planId, summary: `导入《${parsed.plan.title}》${parsed.items.length} 项` }, now),
+    ...(o.extra?.(planId) ?? []),
   ];
   // One batch = one transaction: the plan appears whole or not at all.
   await db.batch(statements);

@@ -11,22 +11,25 @@ export interface EditableItem {
   orgId: string;
   number: string;
   deadline: string | null;
+  text: string;
   version: number;
+  targets: Array<{ id: string; text: string; value: number; unit: string }>;
   units: Array<{ id: string; name: string; role: 'lead' | 'co' | 'area' }>;
   leaders: Array<{ id: string; name: string }>;
 }
 
 export async function getEditableItem(db: D1Database, itemId: string): Promise<EditableItem | null> {
-  const [item, units, leaders] = await db.batch<Record<string, unknown>>([
+  const [item, units, leaders, targets] = await db.batch<Record<string, unknown>>([
     stmt(
       db,
-      `SELECT i.id, i.plan_id, p.org_id, i.number, i.deadline, i.version FROM items i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?1`,
+      `SELECT i.id, i.plan_id, p.org_id, i.number, i.deadline, i.text, i.version FROM items i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?1`,
       itemId,
     ),
     stmt(db, `SELECT u.id, u.name, iu.role FROM item_units iu JOIN units u ON u.id = iu.unit_id WHERE iu.item_id = ?1 ORDER BY iu.seq`, itemId),
     stmt(db, `SELECT l.id, l.name FROM item_leaders il JOIN leaders l ON l.id = il.leader_id WHERE il.item_id = ?1 ORDER BY il.seq`, itemId),
+    stmt(db, 'SELECT id, text, value, unit FROM targets WHERE item_id = ?1 ORDER BY seq', itemId),
   ]);
-  const r = item!.results[0] as { id: string; plan_id: string; org_id: string; number: string; deadline: string | null; version: number } | undefined;
+  const r = item!.results[0] as { id: string; plan_id: string; org_id: string; number: string; deadline: string | null; text: string; version: number } | undefined;
   if (!r) return null;
   return {
     id: r.id,
@@ -34,7 +37,9 @@ export async function getEditableItem(db: D1Database, itemId: string): Promise<E
     orgId: r.org_id,
     number: r.number,
     deadline: r.deadline,
+    text: r.text,
     version: r.version,
+    targets: targets!.results as EditableItem['targets'],
     units: units!.results as EditableItem['units'],
     leaders: leaders!.results as EditableItem['leaders'],
   };
@@ -87,7 +92,7 @@ export async function itemEditStatements(
   const statements: D1PreparedStatement[] = [
     stmt(
       db,
-      `UPDATE items SET deadline = CASE WHEN ?5 THEN ?6 ELSE deadline END, version = version + 1, updated_at = ?4
+      `UPDATE items SET deadline = CASE WHEN ?5 THEN ?6 ELSE deadline END, text = COALESCE(?7, text), version = version + 1, updated_at = ?4
         WHERE id = ?1 AND plan_id = ?2 AND version = ?3 RETURNING version`,
       item.id,
       item.planId,
@@ -95,9 +100,16 @@ export async function itemEditStatements(
       ctx.now,
       body.deadline !== undefined ? 1 : 0,
       body.deadline ?? null,
+      body.text ?? null,
     ),
   ];
   const changes: string[] = [];
+  if (body.text !== undefined && body.text !== item.text) changes.push(`内容 “${clip(item.text)}” → “${clip(body.text)}”`);
+  if (body.targets !== undefined) {
+    statements.push(...targetStatements(db, item, body.targets, guard, ctx.now));
+    const show = (ts: Array<{ text: string }>) => ts.map((t) => t.text).join('、') || '无';
+    if (show(item.targets) !== show(body.targets)) changes.push(`目标 ${show(item.targets)} → ${show(body.targets)}`);
+  }
   for (const role of roles) {
     const ids = body[ROLE_FIELD[role]]!;
     const seqBase = role === 'lead' ? 0 : role === 'co' ? 100 : 200;
@@ -142,6 +154,35 @@ export async function itemEditStatements(
   }
   const summary = `修改任务 ${item.number}：${changes.join('；') || '无变化'}`;
   return { statements, summary };
+}
+
+const clip = (t: string) => (t.length > 60 ? `${t.slice(0, 60)}…` : t);
+
+/**
+ * Replaces an item's targets: a target sent with its id keeps that id (reports carry figures by
+ * target id), others are new; targets left out are deleted. Ids must be the item's own.
+ */
+function targetStatements(db: D1Database, item: EditableItem, targets: NonNullable<ItemEditBody['targets']>, guard: string, now: string): D1PreparedStatement[] {
+  const own = new Set(item.targets.map((t) => t.id));
+  if (targets.some((t) => t.id && !own.has(t.id.toLowerCase()))) throw badRequest('目标不属于该任务', { targets: '包含不属于该任务的目标' });
+  const rows = targets.map((t, seq) => ({ id: t.id?.toLowerCase() ?? crypto.randomUUID(), seq, text: t.text, value: t.value, unit: t.unit }));
+  return [
+    stmt(
+      db,
+      `DELETE FROM targets WHERE item_id = ?1 AND id NOT IN (SELECT json_extract(value, '$.id') FROM json_each(?5)) AND ${guard}`,
+      item.id, item.planId, item.version, now, JSON.stringify(rows),
+    ),
+    stmt(
+      db,
+      `INSERT INTO targets (id, item_id, seq, text, value, unit)
+       SELECT json_extract(j.value, '$.id'), ?1, json_extract(j.value, '$.seq'), json_extract(j.value, '$.text'),
+              json_extract(j.value, '$.value'), json_extract(j.value, '$.unit')
+         FROM json_each(?5) j WHERE ${guard}
+       ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, text = excluded.text, value = excluded.value, unit = excluded.unit
+        WHERE targets.item_id = excluded.item_id`,
+      item.id, item.planId, item.version, now, JSON.stringify(rows),
+    ),
+  ];
 }
 
 /** An audit row that is written only if the guarded edit won (see the top of the file). */

@@ -1,13 +1,18 @@
 // In-app import of a plan document: preview (items, units, warnings, differences from a plan with
-// the same document number), then commit with the admin's unit mappings.
+// the same document number), then commit with the admin's unit mappings and corrections. The
+// corrections are applied by the server to its own parse — the client's item list is never taken.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { parsePlanDocument } from '../../../shared/import';
+import { applyCorrections } from '../../../shared/import/corrections';
+import { suggestSameUnits } from '../../../shared/import/near-duplicates';
+import type { Correction, CorrectionOutcome } from '../../../shared/schemas/import-corrections';
 import { AliasBody, ImportCommitBody, ImportDocumentBody, type ParsedPlan, type UnitResolution } from '../../../shared/schemas/import';
 import { Text } from '../../../shared/schemas/common';
 import type { AppEnv, SessionUser } from '../env';
-import { addAlias, aliasStatements, assertAliasable, listUnitsWithAliases, removeAlias, unitNameIndex } from '../db/aliases';
-import { commitPlan, ensureOrg, isGroupName } from '../db/import';
+import { addAlias, aliasStatements, assertAliasable, indexUnits, listUnitsWithAliases, removeAlias, unitNameIndex, type UnitWithAliases } from '../db/aliases';
+import { commitPlan, ensureOrg, isGroupName, shortOrgName } from '../db/import';
+import { confirmedAliasStatements, documentKey, loadCorrections, saveCorrectionsStatements } from '../db/import-corrections';
 import { diffPlan } from '../db/import-diff';
 import { applyPlanUpdate } from '../db/import-update';
 import { listItems } from '../db/plans';
@@ -51,15 +56,48 @@ function resolveUnits(parsed: ParsedPlan, index: Map<string, { id: string; name:
 
 const AliasParam = z.object({ alias: Text().min(1).max(100) });
 
+/** Applies the corrections to the server's own parse; with `strict`, one that fails is a 400. */
+function corrected(raw: ParsedPlan, corrections: Correction[], text: string, strict: boolean) {
+  const result = applyCorrections(raw, corrections, text);
+  const stale: CorrectionOutcome[] = result.outcomes.flatMap((reason, index) => (reason ? [{ index, correction: corrections[index]!, reason }] : []));
+  if (strict && stale.length) {
+    throw badRequest(`有 ${stale.length} 处修改已不适用：${stale.map((s) => s.reason).join('；')}`, { corrections: stale.map((s) => s.index).join(',') });
+  }
+  if (result.parsed.items.length === 0) throw badRequest('修改后没有任何任务或指标');
+  return { ...result, stale, applied: corrections.filter((_, i) => result.outcomes[i] === null) };
+}
+
+async function orgName(db: D1Database, orgId: string | null): Promise<string | null> {
+  if (!orgId) return null;
+  return (await stmt(db, 'SELECT name FROM orgs WHERE id = ?1', orgId).first<{ name: string }>())?.name ?? null;
+}
+
+/** Near-duplicates among the names this document uses and the organisation's units. */
+function sameUnitSuggestions(units: UnitResolution[], orgUnits: UnitWithAliases[], corrections: Correction[], org: string | null) {
+  return suggestSameUnits({
+    used: new Map(units.filter((u) => u.status === 'new' || u.status === 'existing').map((u) => [u.name, u.items])),
+    existing: new Map(orgUnits.filter((u) => u.kind === 'unit').map((u) => [u.name, u.items])),
+    rejected: corrections.flatMap((c) => (c.op === 'distinct-units' ? [c.names] : [])),
+    place: org ? shortOrgName(org).replace(/[区县市]$/, '') : '',
+    isGroup: isGroupName,
+  });
+}
+
 export const imports = new Hono<AppEnv>()
   .use(requireRole('admin'))
   .post('/preview', validate('json', ImportDocumentBody), async (c) => {
-    const { text, fileName } = c.req.valid('json');
+    const { text, fileName, corrections: sent } = c.req.valid('json');
     const db = c.env.DB;
     const user = c.var.user!;
-    const parsed = parseOrReject(text, fileName);
-    const orgId = await importOrg(db, user, parsed.plan.issuer, c.var.now(), false);
-    const index = orgId ? await unitNameIndex(db, orgId) : new Map();
+    const raw = parseOrReject(text, fileName);
+    // Corrections kept from an earlier import of this document, unless the clerk sent a list.
+    const rawOrg = await importOrg(db, user, raw.plan.issuer, c.var.now(), false);
+    const stored = sent === undefined && rawOrg ? await loadCorrections(db, rawOrg, await documentKey(raw, text)) : [];
+    const fix = corrected(raw, sent ?? stored, text, false);
+    const parsed = fix.parsed;
+    const orgId = parsed.plan.issuer === raw.plan.issuer ? rawOrg : await importOrg(db, user, parsed.plan.issuer, c.var.now(), false);
+    const orgUnits = orgId ? await listUnitsWithAliases(db, orgId) : [];
+    const index = indexUnits(orgUnits);
     const planId = await existingPlanId(db, orgId, parsed.plan.docNumber);
     let existing = null;
     if (planId) {
@@ -67,12 +105,18 @@ export const imports = new Hono<AppEnv>()
       const diff = diffPlan(items, parsed.items, (n) => index.get(n)?.name ?? n);
       existing = { planId, diff };
     }
-    const orgName = orgId ? (await stmt(db, 'SELECT name FROM orgs WHERE id = ?1', orgId).first<{ name: string }>())?.name ?? null : null;
+    const name = await orgName(db, orgId);
+    const units = resolveUnits(parsed, index);
     return c.json({
       parsed,
-      units: resolveUnits(parsed, index),
+      units,
       existing,
-      issuerMatches: !orgName || orgName === parsed.plan.issuer,
+      issuerMatches: !name || name === parsed.plan.issuer,
+      corrections: fix.applied,
+      reapplied: sent === undefined ? fix.applied.length : 0,
+      stale: fix.stale,
+      settings: { cycle: fix.cycle ?? null, dueDay: fix.dueDay ?? null },
+      sameUnits: sameUnitSuggestions(units, orgUnits, fix.applied, name),
     });
   })
   .post('/commit', validate('json', ImportCommitBody), async (c) => {
@@ -80,8 +124,11 @@ export const imports = new Hono<AppEnv>()
     const db = c.env.DB;
     const user = c.var.user!;
     const now = c.var.now();
-    const parsed = parseOrReject(body.text, body.fileName);
+    const raw = parseOrReject(body.text, body.fileName);
+    const fix = corrected(raw, body.corrections, body.text, true);
+    const parsed = fix.parsed;
     const orgId = (await importOrg(db, user, parsed.plan.issuer, now, true))!;
+    const docKey = await documentKey(raw, body.text);
     const index = await unitNameIndex(db, orgId);
     for (const a of body.aliases) {
       assertAliasable(a.name);
@@ -96,11 +143,20 @@ export const imports = new Hono<AppEnv>()
     // Aliases first, so the plan's names resolve to the units the admin chose.
     const aliasWrites = body.aliases.flatMap((a) => aliasStatements(db, { orgId, alias: a.name, unitId: a.unitId, userId: user.id, now }));
     if (aliasWrites.length) await db.batch(aliasWrites);
+    // The corrections are kept for the next import of this document, and confirmed spellings
+    // become aliases once their units exist.
+    const keep = (id: string) => [
+      ...(body.corrections.length
+        ? saveCorrectionsStatements(db, { orgId, docKey, corrections: body.corrections, userId: user.id, now, planId: id })
+        : [stmt(db, 'DELETE FROM import_corrections WHERE org_id = ?1 AND doc_key = ?2', orgId, docKey)]),
+      ...confirmedAliasStatements(db, { orgId, corrections: body.corrections, userId: user.id, now, planId: id }),
+    ];
     if (planId) {
       const items = await listItems(db, planId);
       const fresh = await unitNameIndex(db, orgId);
       const diff = diffPlan(items, parsed.items, (n) => fresh.get(n)?.name ?? n);
       const result = await applyPlanUpdate(db, { planId, orgId, parsed, diff, userId: user.id, now });
+      await db.batch(keep(planId));
       return c.json({ mode: 'update' as const, planId, ...result });
     }
     const result = await commitPlan(db, {
@@ -108,12 +164,13 @@ export const imports = new Hono<AppEnv>()
       parsed,
       userId: user.id,
       now,
-      cycle: body.cycle,
-      dueDay: body.dueDay,
+      cycle: body.cycle ?? fix.cycle,
+      dueDay: body.dueDay ?? fix.dueDay,
       sourceName: body.fileName ?? null,
       sourceSha256: await sha256Hex(body.text),
+      extra: keep,
     });
-    return c.json({ mode: 'create' as const, ...result, warnings: parsed.warnings.length }, 201);
+    return c.json({ mode: 'create' as const, ...result, warnings: parsed.warnings.length, corrections: body.corrections.length }, 201);
   });
 
 export const aliases = new Hono<AppEnv>()
