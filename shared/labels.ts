@@ -52,3 +52,13 @@ export const CONTENT_SHA256_HEADER = 'x-content-sha256';
 /** Passwords: at least this long, no composition rules (OWASP ASVS; checked again by the server). */
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
+
+/**
+ * The one label of a plan item everywhere — screens, watermark, 催报, 通报, exports: 指标 3 / 任务 12.
+ * Indicators and tasks are numbered in separate series, so the kind is part of the label: without it
+ * 指标 1 and 任务 1 would both read "1." (issue 14).
+ */
+export function itemLabel(item: { kind: ItemKind | string; number: string }): string {
+  const kind = ITEM_KIND_LABEL[item.kind as ItemKind] ?? '任务';
+  return item.number ? `${kind} ${item.number}` : kind;
+}

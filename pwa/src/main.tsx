@@ -3,6 +3,7 @@ import { App } from './app';
 import { applyTextSize } from './lib/text-size';
 import { registerServiceWorker } from './lib/sw-register';
 import './styles.css';
+import './phone.css';
 
 applyTextSize();
 render(<App />, document.getElementById('app')!);

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CircularResponse, DashboardResponse } from '../../shared/schemas/dashboard';
 import { readXlsx, readXlsxLinks } from '../support/xlsx-read';
-import { apiAs, baseURL, demoAccounts, DESKTOP, launchBrowser, phoneContext, screenshot, signIn } from './support';
+import { apiAs, baseURL, DESKTOP, launchBrowser, phoneContext, screenshot, signIn, wuzhong2024, type SeedItem } from './support';
 
 const PERIOD = '2024-12';
 let browser: Browser;
@@ -16,15 +16,6 @@ let planId: string;
 /** Reports this file created: task, unit, status, and the one with a photo. */
 const created: Array<{ taskId: string; number: string; unitName: string; status: string; reportId: string }> = [];
 let photoReport: { reportId: string; photoId: string; taskId: string };
-
-interface PlanItem {
-  id: string;
-  number: string;
-  kind: string;
-  text: string;
-  leadUnits: Array<{ id: string; name: string }>;
-  targets: Array<{ id: string; value: number }>;
-}
 
 async function jpeg(page: Page, width: number, height: number, label: string): Promise<Buffer> {
   const b64 = await page.evaluate(
@@ -67,16 +58,13 @@ async function upload(cookie: string, path: string, body: Buffer): Promise<void>
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const admin = await apiAs('wuzhong-admin');
-  const { plans } = await admin.get<{ plans: Array<{ id: string; docNumber: string | null }> }>('/api/plans');
-  planId = plans.find((p) => p.docNumber === '吴政发〔2024〕1号')!.id;
-  const { items } = await admin.get<{ items: PlanItem[] }>(`/api/plans/${planId}/items`);
-  const accounts = demoAccounts().filter((a) => a.role === 'unit' && a.orgName.includes('吴中'));
-  const accountOf = new Map(accounts.map((a) => [a.unitName!, a.username]));
+  const seed = await wuzhong2024();
+  planId = seed.planId;
+  const { items, accountOf } = seed;
   // Four tasks whose (first) lead unit has an account, each from a different unit. Other e2e
   // files share this database: a (task, unit) that already reported this period is skipped.
   const used = new Set<string>();
-  const candidates: Array<{ item: PlanItem; unit: { id: string; name: string }; username: string }> = [];
+  const candidates: Array<{ item: SeedItem; unit: { id: string; name: string }; username: string }> = [];
   for (const item of items.filter((i) => i.kind === 'task')) {
     const unit = item.leadUnits.find((u) => accountOf.has(u.name) && !used.has(u.name));
     if (!unit) continue;
