@@ -88,11 +88,11 @@ function Entry({ entry: e, planId, onDone }: { entry: QueueEntry; planId: string
     }
   }
   return (
-    <article class="card queue-card" aria-label={`${e.unitName} ${e.number}. ${e.title}`}>
+    <article class="card queue-card" aria-label={`${e.unitName} ${e.label} ${e.title}`}>
       <div class="report-head">
         <Link href={`/overview/tasks/${e.itemId}?plan=${planId}&period=${e.period}`}>
           <strong>
-            {e.number}. {e.title}
+            {e.label} {e.title}
           </strong>
         </Link>
       </div>
