@@ -52,3 +52,21 @@ export const CONTENT_SHA256_HEADER = 'x-content-sha256';
 /** Passwords: at least this long, no composition rules (OWASP ASVS; checked again by the server). */
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
+
+/**
+ * The one label of a plan item everywhere — screens, watermark, 催报, 通报, exports: 指标 3 / 任务 12.
+ * Indicators and tasks are numbered in separate series, so the kind is part of the label: without it
+ * 指标 1 and 任务 1 would both read "1." (issue 14).
+ */
+export function itemLabel(item: { kind: ItemKind | string; number: string }): string {
+  const kind = ITEM_KIND_LABEL[item.kind as ItemKind] ?? '任务';
+  return item.number ? `${kind} ${item.number}` : kind;
+}
+
+/**
+ * How the circular ranks units, said on its page and in its XLSX: by results only — never by the
+ * number of reports, posts or time online (基层减负). A late report is a result delivered, so a unit
+ * that reported late ranks above one that did not report at all.
+ */
+export const RANKING_RULE =
+  '排名规则：先比按时报送率；相同时比报送率（含逾期补报，补报的单位排在未报送的单位之前）；再相同时比平均完成进度；再比滞后任务数（少者在前）。以上全部相同的单位并列同一名次，按单位名称排列。不以报送次数、在线时长等工作痕迹排名。';

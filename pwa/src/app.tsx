@@ -74,7 +74,7 @@ export function App() {
   }
 
   return (
-    <div class="shell">
+    <div class="shell" data-role={me.role}>
       <header class="app-header">
         <span class="app-title">督办</span>
         <span class="app-who">

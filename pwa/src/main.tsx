@@ -5,6 +5,7 @@ import { routes } from './routes';
 import { applyTextSize } from './lib/text-size';
 import { registerServiceWorker } from './lib/sw-register';
 import './styles.css';
+import './phone.css';
 
 applyTextSize();
 // The screen the URL asks for starts loading before the first render (see preloadScreen).

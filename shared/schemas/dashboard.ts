@@ -217,6 +217,8 @@ export const TargetProgress = z.object({
   targetId: Id,
   itemId: Id,
   number: z.string(),
+  /** 指标 N / 任务 N (shared/labels.ts itemLabel): one label per item everywhere. */
+  label: z.string(),
   title: z.string(),
   chapter: z.string(),
   text: z.string(),
@@ -240,6 +242,8 @@ export type TargetsResponse = z.infer<typeof TargetsResponse>;
 export const WallPhoto = PhotoRef.extend({
   itemId: Id,
   number: z.string(),
+  /** 指标 N / 任务 N (shared/labels.ts itemLabel): one label per item everywhere. */
+  label: z.string(),
   title: z.string(),
   unitId: Id,
   unitName: z.string(),
@@ -319,6 +323,8 @@ export const QueueEntry = z.object({
   id: Id,
   itemId: Id,
   number: z.string(),
+  /** 指标 N / 任务 N (shared/labels.ts itemLabel): one label per item everywhere. */
+  label: z.string(),
   title: z.string(),
   unitId: Id,
   unitName: z.string(),
@@ -342,7 +348,7 @@ export type ReviewQueueResponse = z.infer<typeof ReviewQueueResponse>;
 export const ReminderUnit = z.object({
   unitId: Id,
   name: z.string(),
-  tasks: z.array(z.object({ id: Id, number: z.string(), title: z.string() })),
+  tasks: z.array(z.object({ id: Id, number: z.string(), label: z.string(), title: z.string() })),
 });
 export type ReminderUnit = z.infer<typeof ReminderUnit>;
 
@@ -378,6 +384,8 @@ export type CircularUnit = z.infer<typeof CircularUnit>;
 export const CircularTask = z.object({
   id: Id,
   number: z.string(),
+  /** 指标 N / 任务 N (shared/labels.ts itemLabel): one label per item everywhere. */
+  label: z.string(),
   title: z.string(),
   chapter: z.string(),
   leadUnits: z.array(z.string()),

@@ -6,9 +6,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemLabel } from '../../shared/labels';
+import { splitLagging } from '../../shared/lagging';
 import type { CircularResponse, DashboardResponse } from '../../shared/schemas/dashboard';
 import { readXlsx, readXlsxLinks } from '../support/xlsx-read';
-import { apiAs, baseURL, demoAccounts, DESKTOP, launchBrowser, phoneContext, screenshot, signIn } from './support';
+import { apiAs, baseURL, DESKTOP, launchBrowser, phoneContext, screenshot, signIn, wuzhong2024, type SeedItem } from './support';
 
 const PERIOD = '2024-12';
 let browser: Browser;
@@ -16,15 +18,6 @@ let planId: string;
 /** Reports this file created: task, unit, status, and the one with a photo. */
 const created: Array<{ taskId: string; number: string; unitName: string; status: string; reportId: string }> = [];
 let photoReport: { reportId: string; photoId: string; taskId: string };
-
-interface PlanItem {
-  id: string;
-  number: string;
-  kind: string;
-  text: string;
-  leadUnits: Array<{ id: string; name: string }>;
-  targets: Array<{ id: string; value: number }>;
-}
 
 async function jpeg(page: Page, width: number, height: number, label: string): Promise<Buffer> {
   const b64 = await page.evaluate(
@@ -67,16 +60,13 @@ async function upload(cookie: string, path: string, body: Buffer): Promise<void>
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const admin = await apiAs('wuzhong-admin');
-  const { plans } = await admin.get<{ plans: Array<{ id: string; docNumber: string | null }> }>('/api/plans');
-  planId = plans.find((p) => p.docNumber === '吴政发〔2024〕1号')!.id;
-  const { items } = await admin.get<{ items: PlanItem[] }>(`/api/plans/${planId}/items`);
-  const accounts = demoAccounts().filter((a) => a.role === 'unit' && a.orgName.includes('吴中'));
-  const accountOf = new Map(accounts.map((a) => [a.unitName!, a.username]));
+  const seed = await wuzhong2024();
+  planId = seed.planId;
+  const { items, accountOf } = seed;
   // Four tasks whose (first) lead unit has an account, each from a different unit. Other e2e
   // files share this database: a (task, unit) that already reported this period is skipped.
   const used = new Set<string>();
-  const candidates: Array<{ item: PlanItem; unit: { id: string; name: string }; username: string }> = [];
+  const candidates: Array<{ item: SeedItem; unit: { id: string; name: string }; username: string }> = [];
   for (const item of items.filter((i) => i.kind === 'task')) {
     const unit = item.leadUnits.find((u) => accountOf.has(u.name) && !used.has(u.name));
     if (!unit) continue;
@@ -132,10 +122,15 @@ describe('总览 on a phone (390×844)', () => {
     await signIn(page, 'wuzhong-leader');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '总览' }).click();
     await page.getByRole('heading', { level: 1, name: /总览/ }).waitFor();
-    await expect.poll(() => page.locator('.big-number').first().textContent(), { timeout: 20_000 }).toContain(`${d.missingUnits.length}个单位`);
+    await expect.poll(() => page.locator('.headline').textContent(), { timeout: 20_000 }).toContain(`${d.missingUnits.length}个单位`);
     const headline = await page.locator('.headline').textContent();
     expect(headline).toContain(`逾期未报送${d.missingUnits.length}个单位`);
-    expect(headline).toContain(`滞后/逾期${d.lagging.length}项任务`);
+    // Two facts, two numbers (issue 14): reported and behind, and nothing by the due date.
+    const lag = splitLagging(d.tasks);
+    expect(lag.behind.length).toBeGreaterThan(0);
+    expect(headline).toContain(`进展滞后${lag.behind.length}项`);
+    expect(headline).toContain(`逾期未报${lag.overdue.length}项`);
+    expect(headline).not.toContain('滞后/逾期');
     const rate = d.reporting.onTimeRate === null ? '—' : `${Math.round(d.reporting.onTimeRate * 1000) / 10}%`;
     expect(headline).toContain(rate);
     // The leader's own tasks come first, and every colour carries a word.
@@ -148,7 +143,7 @@ describe('总览 on a phone (390×844)', () => {
     await screenshot(page, 'overview-phone-dashboard-middle');
 
     // 未报送 N 个单位 → the units.
-    await page.locator('.big-number').first().click();
+    await page.locator('.big-number').filter({ hasText: '个单位' }).click();
     await page.getByRole('heading', { level: 1, name: /未报送单位/ }).waitFor();
     await expect(page.locator('.card').count()).resolves.toBe(d.missingUnits.length);
     await screenshot(page, 'overview-phone-missing-units');
@@ -207,7 +202,7 @@ describe('supervision office', () => {
     await signIn(page, 'wuzhong-admin');
     await page.goto(`/review?plan=${planId}&period=${PERIOD}`);
     const [accept, ret] = [created[2]!, created[3]!];
-    const card = (c: (typeof created)[number]) => page.locator('.queue-card').filter({ hasText: c.unitName }).filter({ hasText: `${c.number}.` });
+    const card = (c: (typeof created)[number]) => page.locator('.queue-card').filter({ hasText: c.unitName }).filter({ hasText: itemLabel({ kind: 'task', number: c.number }) });
     await card(accept).waitFor({ timeout: 20_000 });
     await screenshot(page, 'overview-phone-review');
     await card(accept).getByRole('button', { name: '审核通过' }).click();
@@ -239,7 +234,7 @@ describe('supervision office', () => {
 
     await page.goto(`/reminders?plan=${planId}&period=${PERIOD}`);
     const box = page.getByRole('textbox', { name: '发到工作群的消息' });
-    await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toMatch(/^【督办提醒】2024年12月工作进展已于12月25日截止报送，以下单位尚未报送，请尽快补报：/);
+    await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toMatch(/^【督办提醒】2024年12月工作进展已于12月25日截止报送，以下\d+个单位尚未报送，请尽快补报：\n1\. .+（\d+项）：(任务|指标) /);
     await page.getByRole('button', { name: '复制消息' }).click();
     await page.getByText('已复制，可粘贴到工作群').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await box.inputValue());
@@ -296,7 +291,7 @@ describe('on a desktop (1280×800)', () => {
     expect(book['未报送单位']!.length - 1).toBe(circular.missing.length);
     const reports = book['本期报告']!.slice(1);
     for (const c of created) {
-      const row = reports.find((r) => r[0] === c.number && r[2] === c.unitName);
+      const row = reports.find((r) => r[0] === itemLabel({ kind: 'task', number: c.number }) && r[2] === c.unitName);
       expect(row, `${c.number} ${c.unitName}`).toBeTruthy();
     }
     // The photo is a link in the report's 照片1 cell that opens the picture for a signed-in user.

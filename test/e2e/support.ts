@@ -61,3 +61,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function apiAs(username: string, password = demoPassword()): Promise<Api> {
   return signInApi(baseURL(), username, password);
 }
+
+export interface SeedItem {
+  id: string;
+  number: string;
+  kind: string;
+  text: string;
+  leadUnits: Array<{ id: string; name: string }>;
+  targets: Array<{ id: string; value: number }>;
+}
+
+/** The seeded 吴中 2024 plan as its 督查室 sees it, with the unit accounts by unit name. */
+export async function wuzhong2024(): Promise<{ admin: Api; planId: string; items: SeedItem[]; accountOf: Map<string, string> }> {
+  const admin = await apiAs('wuzhong-admin');
+  const { plans } = await admin.get<{ plans: Array<{ id: string; docNumber: string | null }> }>('/api/plans');
+  const planId = plans.find((p) => p.docNumber === '吴政发〔2024〕1号')!.id;
+  const { items } = await admin.get<{ items: SeedItem[] }>(`/api/plans/${planId}/items`);
+  const accounts = demoAccounts().filter((a) => a.role === 'unit' && a.orgName.includes('吴中'));
+  return { admin, planId, items, accountOf: new Map(accounts.map((a) => [a.unitName!, a.username])) };
+}

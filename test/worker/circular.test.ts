@@ -47,7 +47,8 @@ describe('GET /api/plans/:id/circular', () => {
   it('ranks equal results equally, and never by the number of reports', async () => {
     const { f } = await scenario();
     // February: A on time 1/2 (0%); B 0/2 on time (taskB late, 已完成 100% → mean 50); C 0/1.
-    // B is ahead of C on completion (50 vs 0), not because it sent more reports.
+    // B is ahead of C: it reported (late) and C did not — a result, said by RANKING_RULE — not
+    // because it sent more reports.
     const c = CircularResponse.parse(
       await json(await call('GET', `/api/plans/${f.planId}/circular?period=2024-02`, { cookie: f.users.admin.cookie, now: MARCH_28 })),
     );
@@ -113,7 +114,10 @@ describe('GET /api/plans/:id/circular.xlsx', () => {
 
     // Counted reports of March: indicator·A, taskA·A, taskA·C (co-unit), taskC·B — not the draft.
     const all = book['本期报告']!;
-    expect(all[0]![0]).toBe('序号');
+    expect(all[0]![0]).toBe('编号');
+    // 指标 N / 任务 N: the indicator and the tasks never share a bare number (issue 14).
+    expect(all.slice(1).map((r) => r[0])[0]).toMatch(/^指标 /);
+    expect(all.slice(1).map((r) => r[0])[1]).toMatch(/^任务 /);
     const rows = all.slice(1);
     expect(rows.map((r) => [r[2], r[3]])).toEqual([
       ['单位A', '牵头'],

@@ -117,10 +117,20 @@ describe('GET /api/plans/:id/reminders', () => {
       ['单位B', [f.items.taskB]],
       ['单位C', [taskC]],
     ]);
-    expect(before.message).toBe('【督办提醒】请以下单位于3月25日前报送2024年3月工作进展：单位B（1项）、单位C（1项）。');
+    // One line per unit, its items by label, and a link to open them (issue 14).
+    const lines = (m: string) => m.split('\n');
+    expect(lines(before.message)[0]).toBe('【督办提醒】请以下2个单位于3月25日前报送2024年3月工作进展：');
+    const labelOf = (id: string) => before.units.flatMap((u) => u.tasks).find((t) => t.id === id)!.label;
+    expect(labelOf(f.items.taskB)).toMatch(/^(任务|指标) \S+$/);
+    expect(lines(before.message).slice(1)).toEqual([
+      `1. 单位B（1项）：${labelOf(f.items.taskB)}`,
+      `   http://localhost/tasks/${f.items.taskB}`,
+      `2. 单位C（1项）：${labelOf(taskC)}`,
+      `   http://localhost/tasks/${taskC}`,
+    ]);
     const after = RemindersResponse.parse(await json(await call('GET', `/api/plans/${f.planId}/reminders?period=2024-03`, { cookie: f.users.admin.cookie, now: MARCH_28 })));
     expect(after.pastDue).toBe(true);
-    expect(after.message).toBe('【督办提醒】2024年3月工作进展已于3月25日截止报送，以下单位尚未报送，请尽快补报：单位B（1项）、单位C（1项）。');
+    expect(lines(after.message)[0]).toBe('【督办提醒】2024年3月工作进展已于3月25日截止报送，以下2个单位尚未报送，请尽快补报：');
     expect((await call('GET', `/api/plans/${f.planId}/reminders`, { cookie: f.users.leader.cookie })).status).toBe(403);
   });
 });

@@ -45,16 +45,16 @@ export function MySessions() {
       {sessions && (
         <ul class="list" aria-label="登录设备">
           {sessions.map((s) => (
-            <li key={s.id} class="kv">
-              <span>
+            <li key={s.id} class="device-row">
+              <span class="device-main">
                 {describeDevice(s.userAgent)} {s.current && <span class="tag tag-pending">本机</span>}
                 <br />
                 <span class="meta">
                   最近使用 {formatDateTime(s.lastSeenAt)}
-                  {s.ip ? ` · ${s.ip}` : ''}
+                  {s.ip ? <> · <span class="device-ip">{s.ip}</span></> : ''}
                 </span>
               </span>
-              <span>
+              <span class="device-side">
                 {!s.current && (
                   <button type="button" class="btn btn-small" aria-label="退出该设备" disabled={busy !== null} onClick={() => void revoke([s.id])}>
                     {busy === s.id ? '退出中…' : '退出'}

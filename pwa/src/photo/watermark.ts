@@ -29,7 +29,7 @@ export function watermarkLines(info: WatermarkInfo): { time: string; lines: stri
     time: chinaTimeText(info.takenAt),
     lines: [
       info.location ? `位置 ${formatLocation(info.location)}` : '位置未获取',
-      `任务 ${info.taskNumber || '—'} · ${info.unitName}`,
+      `${info.taskNumber || '任务'} · ${info.unitName}`,
       `核验码 ${formatVerifyCode(info.verifyCode)}`,
     ],
   };

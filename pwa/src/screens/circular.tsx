@@ -10,6 +10,7 @@ import { useCached } from '../lib/use-cached';
 import { Link, navigate, type ScreenProps } from '../router';
 import { overviewHref } from '../state/leader';
 import './circular.css';
+import { RANKING_RULE } from '../../../shared/labels';
 
 export default function CircularScreen({ params }: ScreenProps) {
   const planId = params.planId!;
@@ -56,7 +57,7 @@ export default function CircularScreen({ params }: ScreenProps) {
         </h1>
         <p>{c.summary}</p>
         <p>
-          现将有关情况通报如下。各单位要对照目标任务，聚焦滞后事项，压实责任、加快推进；逾期未报的单位请于收到通报后3个工作日内补报。排名依据为按时报送率和任务完成进度，不以报送次数等工作痕迹作为评价依据。
+          现将有关情况通报如下。各单位要对照目标任务，聚焦滞后事项，压实责任、加快推进；逾期未报的单位请于收到通报后3个工作日内补报。排名只看结果，不以报送次数等工作痕迹作为评价依据。
         </p>
 
         <h2>一、各单位报送和推进情况</h2>
@@ -92,6 +93,7 @@ export default function CircularScreen({ params }: ScreenProps) {
             </tbody>
           </table>
         </div>
+        <p class="ranking-rule">{RANKING_RULE}</p>
 
         <h2>二、滞后和逾期任务（{c.lagging.length}项）</h2>
         {c.lagging.length === 0 ? (
@@ -101,7 +103,7 @@ export default function CircularScreen({ params }: ScreenProps) {
             <table>
               <thead>
                 <tr>
-                  <th>序号</th>
+                  <th>编号</th>
                   <th>任务</th>
                   <th>牵头单位</th>
                   <th>分管领导</th>
@@ -113,7 +115,7 @@ export default function CircularScreen({ params }: ScreenProps) {
               <tbody>
                 {c.lagging.map((t) => (
                   <tr key={t.id}>
-                    <td class="num">{t.number}</td>
+                    <td class="num">{t.label}</td>
                     <td>{t.title}</td>
                     <td>{t.leadUnits.join('、')}</td>
                     <td>{t.leaders.join('、') || '—'}</td>
@@ -133,7 +135,7 @@ export default function CircularScreen({ params }: ScreenProps) {
         ) : (
           c.missing.map((u) => (
             <p key={u.unitId}>
-              {u.name}（{u.tasks.length}项）：{u.tasks.map((t) => `${t.number}. ${t.title}`).join('；')}。
+              {u.name}（{u.tasks.length}项）：{u.tasks.map((t) => `${t.label} ${t.title}`).join('；')}。
             </p>
           ))
         )}

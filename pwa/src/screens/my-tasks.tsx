@@ -1,6 +1,7 @@
 // 我的任务 (route / for unit users): the unit's tasks for the period it reports now, with the
 // traffic light and a word, search, and filters by state and chapter. Other roles keep the
 // plan list. Works offline from the synced copy.
+import { itemLabel } from '../../../shared/labels';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { periodLabel } from '../../../shared/period';
 import { formatDate, formatDateTime } from '../lib/format';
@@ -141,7 +142,7 @@ function TaskRowView({ row }: { row: TaskRow }) {
         <span class="task-head">
           <span class={`light light-${badge.colour}`}>{badge.text}</span>
           {row.pending && <span class="tag tag-pending">{row.pending.state === 'needs_action' ? '需处理' : '待上传'}</span>}
-          <span class="task-number">{it.number ? `${it.kind === 'indicator' ? '指标' : '任务'} ${it.number}` : ''}</span>
+          <span class="task-number">{itemLabel(it)}</span>
           <span class="tag">{ROLE_WORD[row.role]}</span>
         </span>
         <span class="task-text">{it.text}</span>

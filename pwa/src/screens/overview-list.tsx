@@ -1,6 +1,8 @@
 // The list behind a count on 总览: tasks by colour, chapter, lead unit, leader, status or
 // timeliness, or the units that have not reported. Filters come from the URL; the data is the
 // dashboard already on the phone (no second download).
+import { itemLabel } from '../../../shared/labels';
+import { hasLag, LAG_WORD, type Lag } from '../../../shared/lagging';
 import type { Colour } from '../../../shared/colour';
 import { REPORT_STATUS_LABEL, type ReportStatus } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
@@ -57,6 +59,7 @@ function TaskList({ d, query }: { d: DashboardResponse; query: URLSearchParams }
   const status = query.get('status');
   const timeliness = query.get('timeliness');
   const mine = query.get('mine') === '1';
+  const lag = query.get('lag') as Lag | null;
   const unassigned = query.get('view') === 'unassigned';
   const unitNames = new Map(d.units.map((u) => [u.unitId, u.name]));
 
@@ -75,6 +78,7 @@ function TaskList({ d, query }: { d: DashboardResponse; query: URLSearchParams }
       if (cell && matchesCell(cell, colour, status, timeliness)) rows.push({ task: t, cell });
       continue;
     }
+    if (lag && !hasLag(t.cells, lag)) continue;
     if (colour && t.colour !== colour) continue;
     if ((status || timeliness) && !t.cells.some((c) => matchesCell(c, null, status, timeliness))) continue;
     rows.push({ task: t, cell: null });
@@ -85,6 +89,7 @@ function TaskList({ d, query }: { d: DashboardResponse; query: URLSearchParams }
     unit ? unitNames.get(unit) : null,
     leader ? `${d.leaders.find((l) => l.key === leader)?.name ?? ''}分管` : null,
     mine ? '我分管的' : null,
+    lag ? LAG_WORD[lag] : null,
     colour ? `${COLOUR_NAME[colour]}（${COLOUR_WORD[colour]}）` : null,
     status ? STATUS_WORD[status as ReportStatus] : null,
     timeliness ? TIMELINESS_WORD[timeliness] : null,
@@ -113,7 +118,7 @@ function TaskList({ d, query }: { d: DashboardResponse; query: URLSearchParams }
                 <Link class="row-link" href={overviewHref(`/overview/tasks/${t.id}`, d.plan.id, d.period)}>
                   <span class="row-main">
                     <span class="row-title row-title-wrap">
-                      {t.number}. {t.title}
+                      {itemLabel(t)} {t.title}
                     </span>
                     <span class="meta">
                       {t.cells.map((c) => `${unitNames.get(c.unitId) ?? ''}${t.cells.length > 1 ? `（${c.label}）` : ''}`).join('、') || '无可报送的牵头单位'}
@@ -149,7 +154,7 @@ function MissingUnits({ d }: { d: DashboardResponse }) {
             {u.taskIds.map((id) => (
               <li key={id}>
                 <Link href={overviewHref(`/overview/tasks/${id}`, d.plan.id, d.period)}>
-                  {tasks.get(id)?.number}. {tasks.get(id)?.title}
+                  {tasks.get(id) ? itemLabel(tasks.get(id)!) : ''} {tasks.get(id)?.title}
                 </Link>
               </li>
             ))}

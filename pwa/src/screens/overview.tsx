@@ -1,6 +1,7 @@
 // 总览: what is behind and who has not reported, for a plan and period — numbers first, every
 // count taps through to the list behind it, every colour with a word. From the last copy on the
 // phone at once, then fresh from the network.
+import { itemLabel } from '../../../shared/labels';
 import { REPORT_STATUS_LABEL, type ReportStatus } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { ColourCounts, DashboardResponse } from '../../../shared/schemas/dashboard';
@@ -10,6 +11,7 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { useStore } from '../lib/store';
 import { useCached } from '../lib/use-cached';
 import { Link, type ScreenProps } from '../router';
+import { AdminWork, LagNumbers } from '../components/overview-top';
 import { cachedDashboard, choosePlan, fetchDashboard, leaderPlans, overviewHref, rememberPlan } from '../state/leader';
 import { cachedPlans } from '../state/plans';
 import { sessionStore } from '../state/session';
@@ -72,24 +74,19 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
         </p>
       )}
 
+      {isAdmin && <AdminWork d={d} href={href} />}
       <div class="headline">
-        <Link class={`big-number ${d.missingUnits.length ? (d.pastDue ? 'big-red' : 'big-amber') : 'big-green'}`} href={list({ view: 'missing' })}>
+        <LagNumbers d={d} />
+        {/* The 督查室 has its own 未报送 count in AdminWork above. */}
+        {!isAdmin && <Link class={`big-number ${d.missingUnits.length ? (d.pastDue ? 'big-red' : 'big-amber') : 'big-green'}`} href={list({ view: 'missing' })}>
           <span class="label">{d.pastDue ? '逾期未报送' : '尚未报送'}</span>
           <span class="value">
             {d.missingUnits.length}
             <small>个单位</small>
           </span>
           <span class="sub">共 {unreportedPairs} 项次未报</span>
-        </Link>
-        <Link class={`big-number ${d.lagging.length ? 'big-red' : 'big-green'}`} href={list({ colour: 'red' })}>
-          <span class="label">滞后/逾期</span>
-          <span class="value">
-            {d.lagging.length}
-            <small>项任务</small>
-          </span>
-          <span class="sub">共 {d.tasks.length} 项任务</span>
-        </Link>
-        <Link class="big-number big-wide" href={list({ timeliness: 'on_time' })}>
+        </Link>}
+        <Link class={`big-number${isAdmin ? ' big-wide' : ''}`} href={list({ timeliness: 'on_time' })}>
           <span class="label">按时报送率</span>
           <span class="value">{pct(d.reporting.onTimeRate)}</span>
           <span class="sub">
@@ -115,7 +112,7 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
       </Section>
 
       <div class="ov-grid">
-        <Section title={`滞后/逾期任务 ${d.lagging.length} 项`} more={d.lagging.length > TOP ? { href: list({ colour: 'red' }), label: `全部 ${d.lagging.length} 项` } : undefined}>
+        <Section title={`红灯任务 ${d.lagging.length} 项`} more={d.lagging.length > TOP ? { href: list({ colour: 'red' }), label: `全部 ${d.lagging.length} 项` } : undefined}>
           {d.lagging.length === 0 ? (
             <p class="meta">本期没有亮红灯的任务。</p>
           ) : (
@@ -127,7 +124,7 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
                     <Link class="row-link" href={href(`/overview/tasks/${id}`)}>
                       <span class="row-main">
                         <span class="row-title">
-                          {t.number}. {t.title}
+                          {itemLabel(t)} {t.title}
                         </span>
                         <span class="meta">{t.cells.map((c) => unitNames.get(c.unitId)).join('、')}</span>
                       </span>
@@ -165,7 +162,7 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
           )}
           {isAdmin && d.missingUnits.length > 0 && (
             <p class="meta">
-              <Link href={href('/reminders')}>生成催报消息 ›</Link>
+              <Link class="more-link" href={href('/reminders')}>生成催报消息 ›</Link>
             </p>
           )}
         </Section>

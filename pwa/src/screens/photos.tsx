@@ -88,10 +88,10 @@ function Wall({ plans, plan, unit, chapter }: { plans: PlanSummary[]; plan: Plan
         {photos.map((p) => (
           <li class="wall-item" key={`${p.reportId}/${p.photoId}`}>
             <Link href={`/overview/tasks/${p.itemId}?plan=${plan.id}&period=${p.period}`}>
-              <img src={p.thumbUrl} alt={`${p.unitName} ${p.number}. ${p.title} 现场照片`} loading="lazy" />
+              <img src={p.thumbUrl} alt={`${p.unitName} ${p.label} ${p.title} 现场照片`} loading="lazy" />
               <span class="wall-caption">
                 <strong>
-                  {p.number}. {p.title}
+                  {p.label} {p.title}
                 </strong>
                 {p.unitName} · {periodLabel(p.period)} · {REPORT_STATUS_LABEL[p.status]}
               </span>

@@ -4,10 +4,21 @@ import { ITEM_KIND_LABEL } from '../../../shared/labels';
 import { formatDate } from '../lib/format';
 import { useCached } from '../lib/use-cached';
 import type { ScreenProps } from '../router';
+import { PlanLights } from '../components/plan-lights';
+import { useStore } from '../lib/store';
+import { sessionStore } from '../state/session';
 import { cachedPlan, fetchPlan } from '../state/plans';
 
 export default function PlanScreen({ params }: ScreenProps) {
   const id = params.id!;
+  const session = useStore(sessionStore);
+  const role = session.status === 'signed_in' ? session.me.role : null;
+  // Leaders and the 督查室: a tappable list with traffic lights (components/plan-lights.tsx).
+  if (role === 'leader' || role === 'admin' || role === 'superadmin') return <PlanLights planId={id} />;
+  return <PlanDocument id={id} />;
+}
+
+function PlanDocument({ id }: { id: string }) {
   const { data, error } = useCached<{ plan: PlanSummary; items: Item[] }>(() => cachedPlan(id), () => fetchPlan(id), [id]);
   if (!data) return <p class={error ? 'empty' : 'loading'}>{error ? error.message : '加载中…'}</p>;
   let lastHeading = '';

@@ -81,7 +81,7 @@ function Reminders({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
                 {u.tasks.map((t) => (
                   <li key={t.id}>
                     <Link href={overviewHref(`/overview/tasks/${t.id}`, plan.id, r.period)}>
-                      {t.number}. {t.title}
+                      {t.label} {t.title}
                     </Link>
                   </li>
                 ))}

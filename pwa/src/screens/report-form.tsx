@@ -3,7 +3,7 @@
 // autosaves to IndexedDB as the user types; 提交 puts it in the outbox, which uploads it when
 // there is a network.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MAX_PHOTOS, REPORT_STATUSES, REPORT_STATUS_LABEL } from '../../../shared/labels';
+import { itemLabel, MAX_PHOTOS, REPORT_STATUSES, REPORT_STATUS_LABEL } from '../../../shared/labels';
 import { dueDateOf, periodLabel } from '../../../shared/period';
 import type { Location } from '../../../shared/schemas/common';
 import type { Report } from '../../../shared/schemas/report';
@@ -11,6 +11,8 @@ import type { TaskDraftResponse } from '../../../shared/schemas/sync';
 import { formatVerifyCode, newVerifyCode, verifyUrl } from '../../../shared/verify-code';
 import { ApiFailure } from '../api/client';
 import { InstallCard } from '../components/install-card';
+import { ReturnedNote } from '../components/returned-note';
+import { useTypingMode } from '../components/typing-mode';
 import { useLocalThumbUrls } from '../components/local-thumbs';
 import type { DraftFields, DraftRecord, PhotoMeta } from '../db/schema';
 import { formatDate, formatDateTime } from '../lib/format';
@@ -44,7 +46,9 @@ export default function ReportFormScreen({ params }: ScreenProps) {
   const dirty = useRef(false);
   const draftRef = useRef<DraftRecord | null>(null);
   const geoRef = useRef<Promise<Location | null> | null>(null);
+  const [copyNote, setCopyNote] = useState<string | null>(null);
   draftRef.current = draft;
+  useTypingMode();
 
   // Load the task and this user's draft (or start one, reusing the id of an existing report).
   useEffect(() => {
@@ -177,7 +181,7 @@ export default function ReportFormScreen({ params }: ScreenProps) {
         const out = await processPhoto(file, {
           takenAt,
           location,
-          taskNumber: item.number,
+          taskNumber: itemLabel(item),
           unitName: me!.unitName ?? '',
           verifyCode,
           verifyUrl: verifyUrl(window.location.origin, verifyCode),
@@ -234,12 +238,12 @@ export default function ReportFormScreen({ params }: ScreenProps) {
       const res = await getJson<TaskDraftResponse>(`/api/tasks/${taskId}/draft`);
       source = res.basedOn ? { body: res.body, from: periodLabel(res.basedOn.period) } : null;
       if (!source) {
-        setNotice({ kind: 'info', text: '本单位还没有这项任务的往期报告，请直接填写。' });
+        setCopyNote('本单位还没有这项任务的往期报告，请直接填写。');
         return;
       }
     } catch (e) {
       if (!(e instanceof ApiFailure) || !e.isNetwork) {
-        setNotice({ kind: 'error', text: e instanceof Error ? e.message : '读取上期报告失败' });
+        setCopyNote(e instanceof Error ? e.message : '读取上期报告失败');
         return;
       }
       // Offline: the last report of this unit the phone has.
@@ -247,7 +251,7 @@ export default function ReportFormScreen({ params }: ScreenProps) {
         .filter((r) => r.unitId === me!.unitId && r.id !== draft.reportId && r.state !== 'draft')
         .sort((a, b) => b.period.localeCompare(a.period))[0];
       if (!last) {
-        setNotice({ kind: 'info', text: '离线：本机没有往期报告可复制。' });
+        setCopyNote('离线：本机没有往期报告可复制。');
         return;
       }
       source = { body: last, from: periodLabel(last.period) };
@@ -260,7 +264,7 @@ export default function ReportFormScreen({ params }: ScreenProps) {
       problems: source.body.problems,
       nextSteps: source.body.nextSteps,
     });
-    setNotice({ kind: 'info', text: `已填入${source.from}的内容，请按本期实际情况修改。` });
+    setCopyNote(`已填入${source.from}的内容，请按本期实际情况修改。`);
   }
 
   async function submit(e: Event) {
@@ -299,8 +303,9 @@ export default function ReportFormScreen({ params }: ScreenProps) {
   return (
     <form class="report-form" onSubmit={submit} noValidate>
       <h1 class="screen-title">填报进展</h1>
+      <ReturnedNote report={task.reports.find((r) => r.id === draft.reportId)} />
       <p class="meta">
-        {item.number ? `任务 ${item.number} · ` : ''}
+        {itemLabel(item)} · 
         {period ? `${periodLabel(period)}${plan ? ` · 截止 ${formatDate(dueDateOf(period, plan.dueDay))}` : ''}` : ''}
       </p>
       <p class="task-text clamp">{item.text}</p>
@@ -314,6 +319,11 @@ export default function ReportFormScreen({ params }: ScreenProps) {
       <button type="button" class="btn btn-block" onClick={() => void sameAsLast()}>
         与上期相同（一键填入上期内容）
       </button>
+      {copyNote && (
+        <p class="note copy-note" role="status">
+          {copyNote}
+        </p>
+      )}
 
       <fieldset class="field">
         <legend>进展状态</legend>

@@ -6,7 +6,7 @@ import type { QueueEntry, ReviewQueueResponse } from '../../../shared/schemas/da
 import type { PlanSummary } from '../../../shared/schemas/plan';
 import { api, ApiFailure, unwrap } from '../api/client';
 import { PlanPeriodBar } from '../components/leader-ui';
-import { ServerPhoto } from '../components/server-photo';
+import { PhotoThumbs } from '../components/photo-viewer';
 import { formatDateTime } from '../lib/format';
 import { useCached } from '../lib/use-cached';
 import { Link, navigate, type ScreenProps } from '../router';
@@ -88,11 +88,11 @@ function Entry({ entry: e, planId, onDone }: { entry: QueueEntry; planId: string
     }
   }
   return (
-    <article class="card queue-card" aria-label={`${e.unitName} ${e.number}. ${e.title}`}>
+    <article class="card queue-card" aria-label={`${e.unitName} ${e.label} ${e.title}`}>
       <div class="report-head">
         <Link href={`/overview/tasks/${e.itemId}?plan=${planId}&period=${e.period}`}>
           <strong>
-            {e.number}. {e.title}
+            {e.label} {e.title}
           </strong>
         </Link>
       </div>
@@ -114,15 +114,7 @@ function Entry({ entry: e, planId, onDone }: { entry: QueueEntry; planId: string
           {e.nextSteps}
         </p>
       )}
-      {e.photos.length > 0 && (
-        <div class="thumbs">
-          {e.photos.map((p) => (
-            <a class="thumb" key={p.photoId} href={p.url} target="_blank" rel="noopener">
-              <ServerPhoto src={p.thumbUrl} alt="现场照片" />
-            </a>
-          ))}
-        </div>
-      )}
+      <PhotoThumbs photos={e.photos.map((p) => ({ id: p.photoId, thumbUrl: p.thumbUrl, url: p.url, alt: '现场照片' }))} />
       {returning && (
         <label class="field">
           <span>

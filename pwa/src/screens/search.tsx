@@ -1,7 +1,7 @@
 // 搜索: full text over the tasks (two-character words such as 教育 work too), with filters by
 // unit, leader, area, latest reported status and deadline. The URL holds the query.
 import { useEffect, useState } from 'preact/hooks';
-import { REPORT_STATUS_LABEL, REPORT_STATUSES } from '../../../shared/labels';
+import { itemLabel, REPORT_STATUS_LABEL, REPORT_STATUSES } from '../../../shared/labels';
 import type { Directory, SearchResponse } from '../../../shared/schemas/dashboard';
 import type { PlanSummary } from '../../../shared/schemas/plan';
 import { api, ApiFailure, unwrap } from '../api/client';
@@ -155,7 +155,7 @@ function Search({ plans, plan, query }: { plans: PlanSummary[]; plan: PlanSummar
               <Link class="row-link" href={`/overview/tasks/${h.id}?plan=${h.planId}`}>
                 <span class="row-main">
                   <span class="row-title row-title-wrap">
-                    {h.number}. <Highlighted text={h.title} terms={terms} />
+                    {itemLabel(h)} <Highlighted text={h.title} terms={terms} />
                   </span>
                   <span class="hit-snippet">
                     <Highlighted text={h.snippet} terms={terms} />

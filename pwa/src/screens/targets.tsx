@@ -64,7 +64,7 @@ function Targets({ plans, plan }: { plans: PlanSummary[]; plan: PlanSummary }) {
                       <span class={t.current === null ? 'bar-none' : ratio >= 1 ? 'bar-done' : 'bar-low'} style={{ width: `${Math.min(1, ratio) * 100}%` }} />
                     </span>
                     <span class="meta">
-                      {t.number}. {t.title}
+                      {t.label} {t.title}
                       {t.current !== null && ` · ${t.unitName}${t.period ? `${periodLabel(t.period)}报送` : ''}`}
                     </span>
                   </Link>

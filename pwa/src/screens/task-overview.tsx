@@ -1,12 +1,13 @@
 // One task as a leader sees it (总览 › task): the lead units' lights for the period, the task's
 // facts and targets, every report with its photos, and a 批示 box.
+import { itemLabel } from '../../../shared/labels';
 import { useState } from 'preact/hooks';
 import { REPORT_STATE_LABEL, REPORT_STATUS_LABEL } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { TaskOverview } from '../../../shared/schemas/dashboard';
 import { api, ApiFailure, unwrap } from '../api/client';
 import { Light } from '../components/leader-ui';
-import { ServerPhoto } from '../components/server-photo';
+import { PhotoThumbs } from '../components/photo-viewer';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { useStore } from '../lib/store';
 import { useCached } from '../lib/use-cached';
@@ -46,7 +47,7 @@ export default function TaskOverviewScreen({ params, query }: ScreenProps) {
       </p>
       <p class="meta">{it.path.join(' › ')}</p>
       <h1 class="screen-title">
-        {it.number}. {shortTitle(it.text)}
+        {itemLabel(it)} {shortTitle(it.text)}
       </h1>
 
       <div class="card">
@@ -160,15 +161,7 @@ export default function TaskOverviewScreen({ params, query }: ScreenProps) {
               {r.nextSteps}
             </p>
           )}
-          {r.photos.length > 0 && (
-            <div class="thumbs">
-              {r.photos.map((p) => (
-                <a class="thumb" key={p.photoId} href={p.url} target="_blank" rel="noopener">
-                  <ServerPhoto src={p.thumbUrl} alt={`${r.unitName}现场照片`} />
-                </a>
-              ))}
-            </div>
-          )}
+          <PhotoThumbs photos={r.photos.map((p) => ({ id: p.photoId, thumbUrl: p.thumbUrl, url: p.url, alt: `${r.unitName}现场照片` }))} />
           <p class="meta">
             {r.authorName} · 报送于 {formatDateTime(r.submittedAt)}
           </p>

@@ -16,8 +16,10 @@ import { loadTask, useLive } from '../sync/local';
 import { refreshFromServer } from '../sync/pull';
 import { dueWord, reportPeriod, roleOf } from '../sync/tasks';
 import { LocalThumbs } from '../components/local-thumbs';
-import { ServerPhoto } from '../components/server-photo';
 import { outboxStateText } from '../components/outbox-state';
+import { PhotoThumbs } from '../components/photo-viewer';
+import { ReturnedNote } from '../components/returned-note';
+import { itemLabel } from '../../../shared/labels';
 
 export default function TaskScreen({ params }: ScreenProps) {
   const id = params.id!;
@@ -59,9 +61,8 @@ export default function TaskScreen({ params }: ScreenProps) {
       <p class="meta">
         <Link href="/">‹ 我的任务</Link>
       </p>
-      <h1 class="screen-title">
-        {item.kind === 'indicator' ? '指标' : '任务'} {item.number}
-      </h1>
+      <h1 class="screen-title">{itemLabel(item)}</h1>
+      {canReport && <ReturnedNote report={mine} />}
       {plan && <p class="meta">{[plan.title, ...item.path].join(' › ')}</p>}
       <p class="task-full-text">{item.text}</p>
 
@@ -228,19 +229,7 @@ function ReportCard({ report: r }: { report: Report }) {
           <p class="report-text">{r.nextSteps}</p>
         </>
       )}
-      {r.photos.length > 0 && (
-        <div class="thumbs">
-          {r.photos.map((p, i) =>
-            p.thumbUrl || p.url ? (
-              <a key={p.id} href={p.url ?? p.thumbUrl!} target="_blank" rel="noopener" class="thumb">
-                <ServerPhoto src={p.thumbUrl ?? p.url!} alt={`照片 ${i + 1}`} />
-              </a>
-            ) : (
-              <span key={p.id} class="thumb thumb-missing">照片未到</span>
-            ),
-          )}
-        </div>
-      )}
+      <PhotoThumbs photos={r.photos.map((p, i) => ({ id: p.id, thumbUrl: p.thumbUrl, url: p.url, alt: `照片 ${i + 1}` }))} />
       {r.reviews.map((v) => (
         <p key={v.id} class={`review review-${v.decision}`}>
           <strong>{v.decision === 'returned' ? '退回' : '审核通过'}</strong>

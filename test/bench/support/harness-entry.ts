@@ -93,7 +93,7 @@ async function makeSourceJpeg(opts: { width?: number; height?: number; seed?: nu
 }
 
 function watermarkFor(verifyCode: string): WatermarkInfo {
-  return { takenAt: new Date(), location: { lat: 31.2699, lng: 120.6287, accuracy: 12 }, taskNumber: '12', unitName: '发改委', verifyCode, verifyUrl: verifyUrl(location.origin, verifyCode) };
+  return { takenAt: new Date(), location: { lat: 31.2699, lng: 120.6287, accuracy: 12 }, taskNumber: '任务 12', unitName: '发改委', verifyCode, verifyUrl: verifyUrl(location.origin, verifyCode) };
 }
 
 /** The field app's pipeline (JPEG, as the app ships it), timed. */

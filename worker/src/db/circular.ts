@@ -2,7 +2,7 @@
 // (on-time reporting, then completion — never by activity such as posts or time online),
 // the 滞后 tasks and the units that have not reported; and every report of the period for Excel.
 import { colourOf } from '../../../shared/colour';
-import { REPORT_STATE_LABEL, REPORT_STATUS_LABEL, type ReportState, type ReportStatus } from '../../../shared/labels';
+import { itemLabel, REPORT_STATE_LABEL, REPORT_STATUS_LABEL, type ReportState, type ReportStatus } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { CircularResponse, CircularTask, CircularUnit, ReminderUnit, UnitRow } from '../../../shared/schemas/dashboard';
 import { jsonList, stmt } from '../lib/d1';
@@ -13,18 +13,20 @@ import { frameFrom, frameStatements, planHead, type PlanFrame, type PlanRecord }
 import { photoUrl } from './photos-wall';
 
 /**
- * Ranking by results: on-time reporting rate first, then mean completion, then fewer 滞后 tasks.
- * Units equal on all three share a rank (1, 1, 3).
+ * Ranking by results (RANKING_RULE in shared/labels.ts, printed on the circular): on-time reporting
+ * rate, then reporting rate counting late reports (a late report beats none), then mean completion,
+ * then fewer 滞后 tasks. Units equal on all four share a rank (1, 1, 3).
  */
 export function rankUnits(rows: UnitRow[]): CircularUnit[] {
   const sorted = [...rows].sort(
     (a, b) =>
       (b.reporting.onTimeRate ?? -1) - (a.reporting.onTimeRate ?? -1) ||
+      (b.reporting.reportedRate ?? -1) - (a.reporting.reportedRate ?? -1) ||
       b.avgPercent - a.avgPercent ||
       a.behind - b.behind ||
       byName(a.name, b.name),
   );
-  const key = (u: UnitRow) => `${u.reporting.onTimeRate}|${u.avgPercent}|${u.behind}`;
+  const key = (u: UnitRow) => `${u.reporting.onTimeRate}|${u.reporting.reportedRate}|${u.avgPercent}|${u.behind}`;
   return sorted.map((u, i) => {
     let rank = i + 1;
     for (let j = i - 1; j >= 0 && key(sorted[j]!) === key(u); j--) rank = j + 1;
@@ -50,18 +52,26 @@ export function remindersOf(frame: PlanFrame, f: PeriodFigures): ReminderUnit[] 
   return missingUnitsOf(frame, f).map((u) => ({
     unitId: u.unitId,
     name: u.name,
-    tasks: u.taskIds.map((id) => ({ id, number: items.get(id)!.number, title: items.get(id)!.title })),
+    tasks: u.taskIds.map((id) => ({ id, number: items.get(id)!.number, label: itemLabel(items.get(id)!), title: items.get(id)!.title })),
   }));
 }
 
-/** A message to paste into a work chat group (the 督查室's usual wording). */
-export function reminderMessage(period: string, dueDate: string, pastDue: boolean, units: ReminderUnit[]): string {
+/**
+ * A message to paste into a work chat group (the 督查室's usual wording), one line per unit with
+ * its items by label and a link to open them: the task itself when it is one, else the unit's
+ * task list (a unit account sees exactly its own tasks there, the overdue ones first).
+ */
+export function reminderMessage(period: string, dueDate: string, pastDue: boolean, units: ReminderUnit[], origin: string): string {
   const label = periodLabel(period);
   if (units.length === 0) return `【督办提醒】${label}工作进展各单位均已报送，感谢支持配合！`;
-  const list = units.map((u) => `${u.name}（${u.tasks.length}项）`).join('、');
-  return pastDue
-    ? `【督办提醒】${label}工作进展已于${monthDayZh(dueDate)}截止报送，以下单位尚未报送，请尽快补报：${list}。`
-    : `【督办提醒】请以下单位于${monthDayZh(dueDate)}前报送${label}工作进展：${list}。`;
+  const head = pastDue
+    ? `【督办提醒】${label}工作进展已于${monthDayZh(dueDate)}截止报送，以下${units.length}个单位尚未报送，请尽快补报：`
+    : `【督办提醒】请以下${units.length}个单位于${monthDayZh(dueDate)}前报送${label}工作进展：`;
+  const lines = units.map((u, i) => {
+    const link = u.tasks.length === 1 ? `${origin}/tasks/${u.tasks[0]!.id}` : `${origin}/`;
+    return `${i + 1}. ${u.name}（${u.tasks.length}项）：${u.tasks.map((t) => t.label).join('、')}\n   ${link}`;
+  });
+  return [head, ...lines].join('\n');
 }
 
 export interface PeriodData {
@@ -105,6 +115,7 @@ export async function buildCircular(db: D1Database, plan: PlanRecord, period: st
     return {
       id: t.id,
       number: t.number,
+      label: itemLabel(t),
       title: t.title,
       chapter: frame.chapters[t.chapter] ?? '',
       leadUnits: t.cells.map((c) => frame.unitNames.get(c.unitId) ?? ''),
@@ -148,6 +159,7 @@ export async function buildCircular(db: D1Database, plan: PlanRecord, period: st
 export interface PeriodReport {
   id: string;
   number: string;
+  label: string;
   title: string;
   unitName: string;
   role: string;
@@ -209,6 +221,7 @@ export async function periodReports(db: D1Database, frame: PlanFrame, period: st
       return {
         id: r.id,
         number: items.get(r.item_id)?.number ?? '',
+        label: items.has(r.item_id) ? itemLabel(items.get(r.item_id)!) : '',
         title: items.get(r.item_id)?.title ?? '',
         unitName: r.unit_name,
         role: r.role ? ROLE_WORD[r.role] : '',

@@ -3,6 +3,7 @@
 import type { WallPhoto } from '../../../shared/schemas/dashboard';
 import { jsonList, stmt } from '../lib/d1';
 import type { PlanFrame } from './plan-frame';
+import { itemLabel } from '../../../shared/labels';
 
 export const photoUrl = (reportId: string, photoId: string) => `/api/reports/${reportId}/photos/${photoId}`;
 export const thumbUrl = (reportId: string, photoId: string) => `${photoUrl(reportId, photoId)}/thumb`;
@@ -80,6 +81,7 @@ export async function listWallPhotos(db: D1Database, frame: PlanFrame, f: WallFi
     takenAt: r.taken_at,
     itemId: r.item_id,
     number: items.get(r.item_id)?.number ?? '',
+    label: items.has(r.item_id) ? itemLabel(items.get(r.item_id)!) : '',
     title: items.get(r.item_id)?.title ?? '',
     unitId: r.unit_id,
     unitName: r.unit_name,

@@ -5,6 +5,7 @@ import type { ReportStatus } from '../../../shared/labels';
 import { stmt } from '../lib/d1';
 import { photoUrl, thumbUrl } from './photos-wall';
 import type { PlanFrame } from './plan-frame';
+import { itemLabel } from '../../../shared/labels';
 
 interface QueueRow {
   id: string;
@@ -49,6 +50,7 @@ export async function reviewQueue(db: D1Database, frame: PlanFrame, period: stri
     id: r.id,
     itemId: r.item_id,
     number: items.get(r.item_id)?.number ?? '',
+    label: items.has(r.item_id) ? itemLabel(items.get(r.item_id)!) : '',
     title: items.get(r.item_id)?.title ?? '',
     unitId: r.unit_id,
     unitName: r.unit_name,

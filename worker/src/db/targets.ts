@@ -3,6 +3,7 @@
 import type { TargetProgress } from '../../../shared/schemas/dashboard';
 import { stmt } from '../lib/d1';
 import type { PlanFrame } from './plan-frame';
+import { itemLabel } from '../../../shared/labels';
 
 interface TargetRow {
   id: string;
@@ -48,6 +49,7 @@ export async function listTargetProgress(db: D1Database, frame: PlanFrame): Prom
       targetId: r.id,
       itemId: r.item_id,
       number: it?.number ?? '',
+      label: it ? itemLabel(it) : '',
       title: it?.title ?? '',
       chapter: it ? (frame.chapters[it.chapter] ?? '') : '',
       text: r.text,

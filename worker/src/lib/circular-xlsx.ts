@@ -5,6 +5,7 @@ import type { CircularResponse } from '../../../shared/schemas/dashboard';
 import { stateWord, statusWord, type PeriodReport } from '../db/circular';
 import { buildXlsx, type XlsxCell, type XlsxSheet } from './xlsx';
 import { dateTimeZh, dateZh, percentZh } from './zh-text';
+import { RANKING_RULE } from '../../../shared/labels';
 
 /** Rates as numbers of percent (84.5), so Excel can sort and chart them. */
 const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
@@ -31,6 +32,7 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
       ['按时报送率', percentZh(r.onTimeRate)],
       ['红灯任务（滞后/逾期）', c.figures.taskColours.red],
       ['生成时间', dateTimeZh(c.generatedAt)],
+      ['排名规则', RANKING_RULE],
     ],
   };
   const ranking: XlsxSheet = {
@@ -53,7 +55,7 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
   const lagging: XlsxSheet = {
     name: '滞后任务',
     columns: [
-      { header: '序号', width: 6 },
+      { header: '编号', width: 9 },
       { header: '篇章', width: 24, wrap: true },
       { header: '任务', width: 40, wrap: true },
       { header: '牵头单位', width: 20, wrap: true },
@@ -62,7 +64,7 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
       { header: '进度(%)', width: 8 },
       { header: '存在问题', width: 50, wrap: true },
     ],
-    rows: c.lagging.map((t) => [t.number, t.chapter, t.title, t.leadUnits.join('、'), t.leaders.join('、'), t.labels.join('；'), t.percent, t.problems]),
+    rows: c.lagging.map((t) => [t.label, t.chapter, t.title, t.leadUnits.join('、'), t.leaders.join('、'), t.labels.join('；'), t.percent, t.problems]),
   };
   const missing: XlsxSheet = {
     name: '未报送单位',
@@ -71,7 +73,7 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
       { header: '未报送任务数', width: 12 },
       { header: '任务', width: 90, wrap: true },
     ],
-    rows: c.missing.map((u) => [u.name, u.tasks.length, u.tasks.map((t) => `${t.number} ${t.title}`).join('\n')]),
+    rows: c.missing.map((u) => [u.name, u.tasks.length, u.tasks.map((t) => `${t.label} ${t.title}`).join('\n')]),
   };
   const photoColumns = Math.max(1, ...reports.map((p) => p.photoLinks.length));
   const photoCells = (links: string[]): XlsxCell[] =>
@@ -79,7 +81,7 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
   const all: XlsxSheet = {
     name: '本期报告',
     columns: [
-      { header: '序号', width: 6 },
+      { header: '编号', width: 9 },
       { header: '任务', width: 30, wrap: true },
       { header: '单位', width: 18 },
       { header: '单位角色', width: 8 },
@@ -97,7 +99,7 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
       ...Array.from({ length: photoColumns }, (_, k) => ({ header: `照片${k + 1}`, width: 8 })),
     ],
     rows: reports.map((p) => [
-      p.number,
+      p.label,
       p.title,
       p.unitName,
       p.role,

@@ -36,7 +36,7 @@ export const supervision = new Hono<AppEnv>()
       dueDate: figures.dueDate,
       pastDue: figures.pastDue,
       units,
-      message: reminderMessage(period, figures.dueDate, figures.pastDue, units),
+      message: reminderMessage(period, figures.dueDate, figures.pastDue, units, new URL(c.req.url).origin),
     };
     return c.json(body);
   });
