@@ -8,6 +8,7 @@ import { getReportRow } from '../db/reports';
 import { getTaskContext } from '../db/tasks';
 import { auditStatement } from '../lib/audit';
 import { badRequest, conflict, notFound } from '../lib/errors';
+import { canReadReport } from '../lib/report-access';
 import { assertSameOrg } from '../lib/scope';
 import { validate } from '../lib/validate';
 import { requireRole, requireUser } from '../middleware/auth';
@@ -26,6 +27,10 @@ export const instructions = new Hono<AppEnv>()
     if (reportId) {
       const report = await getReportRow(db, reportId);
       if (!report || report.org_id !== task.orgId) throw notFound('未找到该报告');
+      // A 批示 on a report the caller may not read (a unit's unsent draft, for a leader) would
+      // confirm that it exists: answer as if it did not.
+      if (!canReadReport(user, task, { orgId: report.org_id, unitId: report.unit_id, firstSubmittedAt: report.first_submitted_at }))
+        throw notFound('未找到该报告');
       if (report.item_id !== task.id) throw badRequest('该报告不属于此任务', { reportId: '该报告不属于此任务' });
     }
     const id = body.id?.toLowerCase() ?? crypto.randomUUID();
