@@ -12,6 +12,7 @@ import { loadMyTasks, useLive } from '../sync/local';
 import { lastSyncedAt, pullStatusStore, refreshFromServer, syncTick } from '../sync/pull';
 import { badgeOf, dueWord, matchesSearch, type Bucket, type TaskRow } from '../sync/tasks';
 import PlansScreen from './plans';
+import { UnreadMark, useUnreadRefresh } from '../components/unread';
 
 const ROLE_WORD = { lead: '牵头', co: '配合', area: '责任板块' } as const;
 
@@ -29,6 +30,7 @@ function MyTasks({ unitId, unitName }: { unitId: string; unitName: string }) {
   const pull = useStore(pullStatusStore);
   const tick = useStore(syncTick);
   const { data } = useLive(() => loadMyTasks(unitId, new Date()), [unitId]);
+  useUnreadRefresh();
   const [syncedAt, setSyncedAt] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [chapter, setChapter] = useState('');
@@ -141,6 +143,7 @@ function TaskRowView({ row }: { row: TaskRow }) {
           {row.pending && <span class="tag tag-pending">{row.pending.state === 'needs_action' ? '需处理' : '待上传'}</span>}
           <span class="task-number">{it.number ? `${it.kind === 'indicator' ? '指标' : '任务'} ${it.number}` : ''}</span>
           <span class="tag">{ROLE_WORD[row.role]}</span>
+          <UnreadMark itemId={it.id} />
         </span>
         <span class="task-text">{it.text}</span>
         <span class="meta">

@@ -13,6 +13,7 @@ import { Link, type ScreenProps } from '../router';
 import { cachedDashboard, choosePlan, fetchDashboard, leaderPlans, overviewHref, rememberPlan } from '../state/leader';
 import { cachedPlans } from '../state/plans';
 import { sessionStore } from '../state/session';
+import { UnreadAnswersCard } from '../components/unread';
 
 const TOP = 5;
 const STATUS_ORDER: Array<ReportStatus | 'unreported'> = ['behind', 'blocked', 'not_started', 'on_track', 'done', 'unreported'];
@@ -97,6 +98,8 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
           </span>
         </Link>
       </div>
+
+      <UnreadAnswersCard />
 
       {d.mine && d.mine.taskIds.length > 0 && (
         <Link class="card list-item mine-card" href={list({ mine: 1 })}>

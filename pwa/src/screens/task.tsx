@@ -18,6 +18,7 @@ import { dueWord, reportPeriod, roleOf } from '../sync/tasks';
 import { LocalThumbs } from '../components/local-thumbs';
 import { ServerPhoto } from '../components/server-photo';
 import { outboxStateText } from '../components/outbox-state';
+import { InstructionThread } from '../components/instruction-thread';
 
 export default function TaskScreen({ params }: ScreenProps) {
   const id = params.id!;
@@ -136,21 +137,7 @@ export default function TaskScreen({ params }: ScreenProps) {
         </div>
       )}
 
-      {instructions.length > 0 && (
-        <div class="card">
-          <h2 class="card-title">批示</h2>
-          <ul class="plain">
-            {instructions.map((n) => (
-              <li key={n.id} class="instruction">
-                <p>{n.text}</p>
-                <p class="meta">
-                  {n.authorName} · {formatDateTime(n.createdAt)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <InstructionThread itemId={id} local={instructions} onSent={() => void refreshFromServer()} />
 
       <h2 class="section-title">报告记录</h2>
       {pending.map((o) => (
