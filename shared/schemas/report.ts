@@ -110,6 +110,10 @@ export const Instruction = z.object({
   id: Id,
   itemId: Id,
   reportId: Id.nullable(),
+  /** A leader's (or the office's) 批示, or a unit's 落实情况 answer in the task's thread. */
+  kind: z.enum(['instruction', 'answer']),
+  /** The answering unit (answers only). */
+  unitName: z.string().nullable(),
   authorName: z.string(),
   text: z.string(),
   createdAt: IsoDateTime,
@@ -126,6 +130,35 @@ export const InstructionBody = z
   })
   .strict();
 export type InstructionBody = z.infer<typeof InstructionBody>;
+
+/** A unit's 落实情况 answer in a task's thread (client UUID for safe retries). */
+export const AnswerBody = z
+  .object({
+    id: Id.optional(),
+    itemId: Id,
+    text: z.string().trim().min(1, '请填写落实情况').max(2000),
+  })
+  .strict();
+export type AnswerBody = z.infer<typeof AnswerBody>;
+
+export const ThreadReadBody = z.object({ itemId: Id }).strict();
+
+/** Tasks whose thread holds something the caller has not seen: 批示 for units, answers for leaders. */
+export const UnreadThreadsResponse = z.object({
+  tasks: z.array(
+    z.object({
+      itemId: Id,
+      planId: Id,
+      year: z.number().int(),
+      kind: z.enum(['indicator', 'task', 'draft']),
+      number: z.string(),
+      text: z.string(),
+      unread: z.number().int(),
+      lastAt: IsoDateTime,
+    }),
+  ),
+});
+export type UnreadThreadsResponse = z.infer<typeof UnreadThreadsResponse>;
 
 /** Why a reviewer should look twice at a report's evidence. */
 export const ReportFlag = z.enum(['clock_skew', 'captured_after_received']);
@@ -220,7 +253,8 @@ export const TaskReportsResponse = z.object({
 });
 export type TaskReportsResponse = z.infer<typeof TaskReportsResponse>;
 
-export const InstructionListResponse = z.object({ instructions: z.array(Instruction) });
+/** A task's thread; `lastReadAt` is when the caller last opened it (null: never). */
+export const InstructionListResponse = z.object({ instructions: z.array(Instruction), lastReadAt: IsoDateTime.nullable() });
 export type InstructionListResponse = z.infer<typeof InstructionListResponse>;
 
 /** One photo of a verified report: what it proves, and its thumbnail through the code's own route. */

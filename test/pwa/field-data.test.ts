@@ -116,7 +116,7 @@ describe('the synced copy', () => {
     const b = item(2);
     const ra = report(a);
     const rb = report(b);
-    await applySyncPage(page({ reset: true, plans: [plan()], items: [a, b], reports: [ra, rb], instructions: [{ id: crypto.randomUUID(), itemId: b.id, reportId: null, authorName: '区长', text: '抓紧推进', createdAt: '2024-03-01T00:00:00.000Z' }] }), 'now');
+    await applySyncPage(page({ reset: true, plans: [plan()], items: [a, b], reports: [ra, rb], instructions: [{ id: crypto.randomUUID(), itemId: b.id, reportId: null, kind: 'instruction', unitName: null, authorName: '区长', text: '抓紧推进', createdAt: '2024-03-01T00:00:00.000Z' }] }), 'now');
     const db = await openDubanDB();
     expect(await db.count('items')).toBe(2);
     expect(await db.get('meta', CURSOR_KEY)).toBe('c1');

@@ -256,6 +256,17 @@ export const ROWS: Row[] = [
     body: (w) => ({ itemId: w.f.items.taskA, text: '请加快进度' }),
     expect: s(401, 403, 403, 403, 201, 201, 404),
   },
+  {
+    method: 'POST', route: '/api/instructions/answers', path: () => '/api/instructions/answers',
+    body: (w) => ({ itemId: w.f.items.taskA, text: '已按批示落实' }),
+    expect: s(401, 201, 403, 201, 403, 403, 403),
+  },
+  {
+    method: 'POST', route: '/api/instructions/read', path: () => '/api/instructions/read',
+    body: (w) => ({ itemId: w.f.items.taskA }),
+    expect: s(401, 200, 403, 200, 200, 200, 404),
+  },
+  { method: 'GET', route: '/api/instructions/unread', path: () => '/api/instructions/unread', expect: s(401, 200, 200, 200, 200, 200, 200) },
 ];
 
 describe('permission matrix', () => {

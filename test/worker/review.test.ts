@@ -112,4 +112,17 @@ describe('instructions (批示)', () => {
     expect((await json(await call('GET', `/api/tasks/${f.items.taskA}/instructions`, { cookie: f.users.unitA.cookie }))).instructions).toEqual([]);
     expect((await json(await call('GET', `/api/tasks/${f.items.taskA}/instructions`, { cookie: f.users.unitC.cookie }))).instructions).toHaveLength(1);
   });
+
+  it('a leader cannot attach a 批示 to a report he may not read (an unsent draft): 404, nothing stored', async () => {
+    const f = await makeFixture();
+    const draft = uid();
+    expect((await putReport(f.users.unitA.cookie, draft, reportBody(f))).status).toBe(200);
+    const res = await call('POST', '/api/instructions', { cookie: f.users.leader.cookie, json: { itemId: f.items.taskA, reportId: draft, text: '对草稿的批示' } });
+    expect(res.status).toBe(404);
+    expect((await json(res)).error.message).toBe('未找到该报告');
+    expect(await countRows('SELECT COUNT(*) AS n FROM instructions WHERE report_id = ?1', draft)).toBe(0);
+    // Once sent, the same 批示 goes through.
+    await submit(f.users.unitA.cookie, draft);
+    expect((await call('POST', '/api/instructions', { cookie: f.users.leader.cookie, json: { itemId: f.items.taskA, reportId: draft, text: '对报告的批示' } })).status).toBe(201);
+  });
 });

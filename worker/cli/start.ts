@@ -17,7 +17,7 @@ const build = spawnSync('npx', ['vite', 'build', '--config', 'pwa/vite.config.ts
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 step('数据库迁移，载入示例工作方案与演示账号…');
-printSeedResult(await seedLocal({ password }), password);
+printSeedResult(await seedLocal({ password, demo: true }), password);
 
 step(`启动 wrangler dev → http://localhost:${port}`);
 // wrangler dev exits when one proxied request loses a keep-alive race between its ProxyWorker and

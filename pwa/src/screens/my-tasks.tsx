@@ -14,6 +14,8 @@ import { loadMyTasks, useLive } from '../sync/local';
 import { lastSyncedAt, pullStatusStore, refreshFromServer, syncTick } from '../sync/pull';
 import { badgeOf, dueWord, matchesSearch, type Bucket, type TaskRow } from '../sync/tasks';
 import PlansScreen from './plans';
+import { UnreadMark, useUnreadRefresh } from '../components/unread';
+import { NoTasksThisYear } from '../components/year-notice';
 
 const ROLE_WORD = { lead: '牵头', co: '配合', area: '责任板块' } as const;
 
@@ -31,6 +33,7 @@ function MyTasks({ unitId, unitName }: { unitId: string; unitName: string }) {
   const pull = useStore(pullStatusStore);
   const tick = useStore(syncTick);
   const { data } = useLive(() => loadMyTasks(unitId, new Date()), [unitId]);
+  useUnreadRefresh();
   const [syncedAt, setSyncedAt] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [chapter, setChapter] = useState('');
@@ -121,6 +124,7 @@ function MyTasks({ unitId, unitName }: { unitId: string; unitName: string }) {
       {data && !data.hasData && (
         <p class="empty">{online ? (pull.pulling ? '正在下载任务…' : '暂无任务。') : '离线：还没有下载过任务，请连接网络后再打开。'}</p>
       )}
+      {first && <NoTasksThisYear latestYear={first.plan.year} />}
       {data?.hasData && rows.length === 0 && <p class="empty">本单位在当前方案中没有承担的任务。</p>}
       {rows.length > 0 && shown.length === 0 && <p class="empty">没有符合条件的任务。</p>}
 
@@ -144,6 +148,7 @@ function TaskRowView({ row }: { row: TaskRow }) {
           {row.pending && <span class="tag tag-pending">{row.pending.state === 'needs_action' ? '需处理' : '待上传'}</span>}
           <span class="task-number">{itemLabel(it)}</span>
           <span class="tag">{ROLE_WORD[row.role]}</span>
+          <UnreadMark itemId={it.id} />
         </span>
         <span class="task-text">{it.text}</span>
         <span class="meta">

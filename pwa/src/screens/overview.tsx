@@ -15,20 +15,29 @@ import { AdminWork, LagNumbers } from '../components/overview-top';
 import { cachedDashboard, choosePlan, fetchDashboard, leaderPlans, overviewHref, rememberPlan } from '../state/leader';
 import { cachedPlans } from '../state/plans';
 import { sessionStore } from '../state/session';
+import { UnreadAnswersCard } from '../components/unread';
+import { CurrentYearNotice, YearSwitch } from '../components/year-notice';
 
 const TOP = 5;
 const STATUS_ORDER: Array<ReportStatus | 'unreported'> = ['behind', 'blocked', 'not_started', 'on_track', 'done', 'unreported'];
 const STATUS_WORD: Record<ReportStatus | 'unreported', string> = { ...REPORT_STATUS_LABEL, unreported: '未报送' };
 
 export default function OverviewScreen({ query }: ScreenProps) {
+  const session = useStore(sessionStore);
   const plans = useCached<PlanSummary[]>(async () => {
     const c = await cachedPlans();
     return c.length ? c : null;
   }, leaderPlans, []);
   if (!plans.data) return <p class={plans.error ? 'empty' : 'loading'}>{plans.error?.message ?? '加载中…'}</p>;
   const plan = choosePlan(plans.data, query.get('plan'));
-  if (!plan) return <p class="empty">暂无工作方案，请先导入。</p>;
-  return <Dashboard plans={plans.data} plan={plan} period={query.get('period')} />;
+  const isAdmin = session.status === 'signed_in' && (session.me.role === 'admin' || session.me.role === 'superadmin');
+  if (!plan) return <CurrentYearNotice plans={[]} isAdmin={isAdmin} />;
+  return (
+    <>
+      <CurrentYearNotice plans={plans.data} isAdmin={isAdmin} />
+      <Dashboard plans={plans.data} plan={plan} period={query.get('period')} />
+    </>
+  );
 }
 
 function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSummary; period: string | null }) {
@@ -61,6 +70,7 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
     <section class="overview">
       <h1 class="screen-title">总览 · {periodLabel(d.period)}</h1>
       <PlanPeriodBar plans={plans} planId={d.plan.id} period={d.period} periods={d.periods} path="/overview" />
+      <YearSwitch plans={plans} plan={plan} href={(id) => `/overview?plan=${id}`} />
       <p class="meta as-of">
         截止日 {formatDate(d.dueDate)}（{d.pastDue ? '已过截止日' : '尚未截止'}）· 数据时间 {formatDateTime(d.generatedAt)}
         {refreshing && ' · 更新中…'}
@@ -94,6 +104,8 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
           </span>
         </Link>
       </div>
+
+      <UnreadAnswersCard />
 
       {d.mine && d.mine.taskIds.length > 0 && (
         <Link class="card list-item mine-card" href={list({ mine: 1 })}>

@@ -1,11 +1,12 @@
 // One task as a leader sees it (总览 › task): the lead units' lights for the period, the task's
-// facts and targets, every report with its photos, and a 批示 box.
+// facts and targets, every report with its photos, and the 批示 thread.
 import { itemLabel } from '../../../shared/labels';
 import { useState } from 'preact/hooks';
 import { REPORT_STATE_LABEL, REPORT_STATUS_LABEL } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { TaskOverview } from '../../../shared/schemas/dashboard';
-import { api, ApiFailure, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
+import { InstructionThread } from '../components/instruction-thread';
 import { Light } from '../components/leader-ui';
 import { PhotoThumbs } from '../components/photo-viewer';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
@@ -135,7 +136,7 @@ export default function TaskOverviewScreen({ params, query }: ScreenProps) {
         )}
       </div>
 
-      <InstructionBox itemId={id} onDone={reload} />
+      <InstructionThread itemId={id} onSent={reload} />
 
       <h2 class="section-title">进展报告 {o.reports.length} 份</h2>
       {o.reports.length === 0 && <p class="empty">还没有报送的进展报告。</p>}
@@ -168,38 +169,5 @@ export default function TaskOverviewScreen({ params, query }: ScreenProps) {
         </article>
       ))}
     </section>
-  );
-}
-
-function InstructionBox({ itemId, onDone }: { itemId: string; onDone: () => void }) {
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  async function submit(e: Event) {
-    e.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
-      await unwrap(api.api.instructions.$post({ json: { id: crypto.randomUUID(), itemId, text: text.trim() } }));
-      setText('');
-      setMessage({ ok: true, text: '批示已送达承办单位' });
-      onDone();
-    } catch (err) {
-      setMessage({ ok: false, text: err instanceof ApiFailure ? err.message : '提交失败，请稍后重试' });
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <form class="card form" onSubmit={submit}>
-      <label class="field">
-        <span>批示</span>
-        <textarea value={text} maxLength={2000} placeholder="请写下对该任务的批示，承办单位将在任务中看到" onInput={(e) => setText(e.currentTarget.value)} />
-      </label>
-      {message && <p class={message.ok ? 'note note-ok' : 'form-error'} role="status">{message.text}</p>}
-      <button class="btn btn-primary" type="submit" disabled={busy || !text.trim()}>
-        {busy ? '提交中…' : '提交批示'}
-      </button>
-    </form>
   );
 }

@@ -20,6 +20,7 @@ import { outboxStateText } from '../components/outbox-state';
 import { PhotoThumbs } from '../components/photo-viewer';
 import { ReturnedNote } from '../components/returned-note';
 import { itemLabel } from '../../../shared/labels';
+import { InstructionThread } from '../components/instruction-thread';
 
 export default function TaskScreen({ params }: ScreenProps) {
   const id = params.id!;
@@ -137,21 +138,7 @@ export default function TaskScreen({ params }: ScreenProps) {
         </div>
       )}
 
-      {instructions.length > 0 && (
-        <div class="card">
-          <h2 class="card-title">批示</h2>
-          <ul class="plain">
-            {instructions.map((n) => (
-              <li key={n.id} class="instruction">
-                <p>{n.text}</p>
-                <p class="meta">
-                  {n.authorName} · {formatDateTime(n.createdAt)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <InstructionThread itemId={id} local={instructions} onSent={() => void refreshFromServer()} />
 
       <h2 class="section-title">报告记录</h2>
       {pending.map((o) => (

@@ -5,13 +5,17 @@ import type { PlanSummary } from '../../../shared/schemas/plan';
 import { api, unwrap } from '../api/client';
 import { openDubanDB } from '../db/schema';
 import { fetchPlans, cachedPlans } from './plans';
+import { newestFirst } from '../components/year-notice';
 
 const PLAN_KEY = 'duban.overviewPlan';
 
-/** The plan to show: the one in the URL, else the last one chosen, else the newest. */
+/**
+ * The plan to show: the one in the URL, else the last one chosen if it is of the newest year,
+ * else the newest — a new year's plan takes over 总览 at once (last year is one tap away).
+ */
 export function choosePlan(plans: PlanSummary[], requested: string | null): PlanSummary | null {
   const remembered = typeof localStorage === 'undefined' ? null : localStorage.getItem(PLAN_KEY);
-  return plans.find((p) => p.id === requested) ?? plans.find((p) => p.id === remembered) ?? plans[0] ?? null;
+  return newestFirst(plans, requested, remembered);
 }
 
 export function rememberPlan(planId: string): void {

@@ -1,5 +1,6 @@
-// 批示: a leader's (or the office's) note on a task or on one report.
-import type { Instruction } from '../../../shared/schemas/report';
+// 批示: a leader's (or the office's) note on a task or on one report, and the units' 落实情况
+// answers: together the task's thread.
+import type { Instruction, UnreadThreadsResponse } from '../../../shared/schemas/report';
 import type { SessionUser } from '../env';
 import { jsonList, stmt } from '../lib/d1';
 import { VISIBLE_REPORT_SQL, viewerParams } from './report-read';
@@ -9,27 +10,45 @@ interface InstructionRow {
   org_id: string;
   item_id: string;
   report_id: string | null;
+  kind: 'instruction' | 'answer';
+  unit_id: string | null;
+  unit_name: string | null;
   author_id: string;
   author_name: string;
   text: string;
   created_at: string;
 }
 
-const SELECT = `SELECT n.id, n.org_id, n.item_id, n.report_id, n.author_id, u.display_name AS author_name, n.text, n.created_at
-                  FROM instructions n JOIN users u ON u.id = n.author_id`;
+const SELECT = `SELECT n.id, n.org_id, n.item_id, n.report_id, n.kind, n.unit_id, un.name AS unit_name, n.author_id,
+                       u.display_name AS author_name, n.text, n.created_at
+                  FROM instructions n JOIN users u ON u.id = n.author_id LEFT JOIN units un ON un.id = n.unit_id`;
 
 /**
- * Binds ?1 org, ?2 role, ?3 unit (viewerParams). Admins and leaders see every instruction of
- * their organisation; a unit those on tasks it carries — on a report only if it may read it.
+ * Binds ?1 org, ?2 role, ?3 unit (viewerParams). Admins and leaders see every message of their
+ * organisation; a unit the 批示 on tasks it carries — on a report only if it may read it — and
+ * the answers as it would see reports (two-tier): its own, all of a task it leads, and the lead
+ * units' of a task it co-carries.
  */
 const VISIBLE_INSTRUCTION_SQL = `n.org_id = ?1 AND (
     ?2 IN ('admin', 'superadmin', 'leader')
     OR (?2 = 'unit'
         AND EXISTS (SELECT 1 FROM item_units iu WHERE iu.item_id = n.item_id AND iu.unit_id = ?3)
-        AND (n.report_id IS NULL OR EXISTS (SELECT 1 FROM reports r WHERE r.id = n.report_id AND ${VISIBLE_REPORT_SQL}))))`;
+        AND (n.report_id IS NULL OR EXISTS (SELECT 1 FROM reports r WHERE r.id = n.report_id AND ${VISIBLE_REPORT_SQL}))
+        AND (n.kind = 'instruction' OR n.unit_id = ?3
+             OR EXISTS (SELECT 1 FROM item_units a1 WHERE a1.item_id = n.item_id AND a1.unit_id = ?3 AND a1.role = 'lead')
+             OR EXISTS (SELECT 1 FROM item_units a2 WHERE a2.item_id = n.item_id AND a2.unit_id = n.unit_id AND a2.role = 'lead'))))`;
 
 export function mapInstruction(r: InstructionRow): Instruction {
-  return { id: r.id, itemId: r.item_id, reportId: r.report_id, authorName: r.author_name, text: r.text, createdAt: r.created_at };
+  return {
+    id: r.id,
+    itemId: r.item_id,
+    reportId: r.report_id,
+    kind: r.kind,
+    unitName: r.unit_name,
+    authorName: r.author_name,
+    text: r.text,
+    createdAt: r.created_at,
+  };
 }
 
 export async function getInstructionRow(db: D1Database, id: string): Promise<InstructionRow | null> {
@@ -38,12 +57,12 @@ export async function getInstructionRow(db: D1Database, id: string): Promise<Ins
 
 export function insertInstruction(
   db: D1Database,
-  n: { id: string; orgId: string; itemId: string; reportId: string | null; authorId: string; text: string; now: string },
+  n: { id: string; orgId: string; itemId: string; reportId: string | null; authorId: string; text: string; now: string; unitId?: string | null },
 ): D1PreparedStatement {
   return stmt(
     db,
-    `INSERT INTO instructions (id, org_id, item_id, report_id, author_id, text, created_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO NOTHING`,
+    `INSERT INTO instructions (id, org_id, item_id, report_id, author_id, text, created_at, kind, unit_id)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO NOTHING`,
     n.id,
     n.orgId,
     n.itemId,
@@ -51,6 +70,8 @@ export function insertInstruction(
     n.authorId,
     n.text,
     n.now,
+    n.unitId ? 'answer' : 'instruction',
+    n.unitId ?? null,
   );
 }
 
@@ -88,4 +109,49 @@ export async function visibleInstructionsByIds(db: D1Database, user: SessionUser
     jsonList(ids),
   ).all<InstructionRow>();
   return results.map(mapInstruction);
+}
+
+/** Marks a task's thread as read by the user now. */
+export function markThreadRead(db: D1Database, userId: string, itemId: string, now: string): D1PreparedStatement {
+  return stmt(
+    db,
+    `INSERT INTO thread_reads (user_id, item_id, read_at) VALUES (?1, ?2, ?3)
+     ON CONFLICT(user_id, item_id) DO UPDATE SET read_at = excluded.read_at`,
+    userId,
+    itemId,
+    now,
+  );
+}
+
+export async function threadReadAt(db: D1Database, userId: string, itemId: string): Promise<string | null> {
+  const row = await stmt(db, 'SELECT read_at FROM thread_reads WHERE user_id = ?1 AND item_id = ?2', userId, itemId).first<{ read_at: string }>();
+  return row?.read_at ?? null;
+}
+
+/**
+ * Tasks with messages the user may see, did not write and has not seen: 批示 for a unit, the
+ * units' answers for leaders and the office. Newest first.
+ */
+export async function unreadThreads(db: D1Database, user: SessionUser, orgId: string): Promise<UnreadThreadsResponse['tasks']> {
+  const { results } = await stmt(
+    db,
+    `SELECT n.item_id, i.plan_id, p.year, i.kind, i.number, i.text, COUNT(*) AS unread, MAX(n.created_at) AS last_at
+       FROM instructions n JOIN items i ON i.id = n.item_id JOIN plans p ON p.id = i.plan_id
+       LEFT JOIN thread_reads tr ON tr.user_id = ?4 AND tr.item_id = n.item_id
+      WHERE ${VISIBLE_INSTRUCTION_SQL} AND n.kind = ?5 AND n.author_id != ?4 AND n.created_at > COALESCE(tr.read_at, '')
+      GROUP BY n.item_id ORDER BY last_at DESC LIMIT 300`,
+    ...viewerParams(user, orgId),
+    user.id,
+    user.role === 'unit' ? 'instruction' : 'answer',
+  ).all<{ item_id: string; plan_id: string; year: number; kind: 'indicator' | 'task' | 'draft'; number: string; text: string; unread: number; last_at: string }>();
+  return results.map((r) => ({
+    itemId: r.item_id,
+    planId: r.plan_id,
+    year: r.year,
+    kind: r.kind,
+    number: r.number,
+    text: r.text,
+    unread: r.unread,
+    lastAt: r.last_at,
+  }));
 }

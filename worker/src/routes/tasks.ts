@@ -5,7 +5,7 @@ import { dueDateOf, formatPeriod, parsePeriod, periodLabel, periodOf } from '../
 import { IdParam, TaskReportsQuery, type TaskReportsResponse } from '../../../shared/schemas/report';
 import { TaskDraftQuery, type ReportDraft, type TaskDraftResponse } from '../../../shared/schemas/sync';
 import type { AppEnv, SessionUser } from '../env';
-import { visibleInstructionsOfTask } from '../db/instructions';
+import { threadReadAt, visibleInstructionsOfTask } from '../db/instructions';
 import { loadReports, visibleReportIdsOfTask } from '../db/report-read';
 import { findReportFor, lastReportOf } from '../db/reports';
 import { getTaskContext } from '../db/tasks';
@@ -92,5 +92,9 @@ export const tasks = new Hono<AppEnv>()
     const user = c.var.user!;
     const task = await taskFor(c.env.DB, user, c.req.valid('param').id);
     assertMayFollow(user, task);
-    return c.json({ instructions: await visibleInstructionsOfTask(c.env.DB, user, task.orgId, task.id) });
+    const [instructions, lastReadAt] = await Promise.all([
+      visibleInstructionsOfTask(c.env.DB, user, task.orgId, task.id),
+      threadReadAt(c.env.DB, user.id, task.id),
+    ]);
+    return c.json({ instructions, lastReadAt });
   });
