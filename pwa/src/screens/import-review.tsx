@@ -67,7 +67,8 @@ function PlanFields({ preview, busy, onCorrect }: { preview: Preview; busy: bool
   const [cycle, setCycle] = useState<Cycle>(now.cycle);
   const [dueDay, setDueDay] = useState(String(now.dueDay));
   const [error, setError] = useState<string | null>(null);
-  const rule = (plan as { reportingRule?: string; cycleSource?: string }).cycleSource ?? (plan as { reportingRule?: string }).reportingRule;
+  // The sentence the parser read the reporting rule from, whatever the parser names it.
+  const rule = ['cycleSource', 'cycleSentence', 'cycleText', 'reportingRule', 'source'].map((k) => (plan as Record<string, unknown>)[k]).find((v) => typeof v === 'string' && v);
 
   function save(e: Event) {
     e.preventDefault();
@@ -106,7 +107,7 @@ function PlanFields({ preview, busy, onCorrect }: { preview: Preview; busy: bool
           <input type="number" min={1} max={31} value={dueDay} onInput={(e) => setDueDay(e.currentTarget.value)} />
         </label>
       </div>
-      {rule && <p class="meta">文档中的报送要求：{rule}</p>}
+      {typeof rule === 'string' && <p class="meta">文档中的报送要求：{rule}</p>}
       {!preview.issuerMatches && <p class="note">注意：文档的发文机关与本单位不一致。</p>}
       {error && <p class="form-error" role="alert">{error}</p>}
       <button type="submit" class="btn" disabled={busy}>保存方案信息</button>
