@@ -61,6 +61,14 @@ function lineAsItem(raw: string, line: number): { number: string; text: string }
   return { number: m ? (m[1] ?? m[2] ?? m[3])! : `第${line}行`, text };
 }
 
+const norm = (s: string) => s.replace(/[\s：:。；;]+$|\s+/g, '');
+const sameTitle = (a: string, b: string) => norm(a) === norm(b);
+
+/** Whether a source line is the heading `title` alone (so it can be offered as a task). */
+export function isHeadingLine(raw: string, title: string): boolean {
+  return sameTitle(lineAsItem(raw, 0).text, title);
+}
+
 function applyOne(items: ParsedItem[], plan: CorrectedPlan, op: Correction, lines: string[]): ParsedItem[] | string {
   switch (op.op) {
     case 'plan': {
@@ -116,8 +124,7 @@ function applyOne(items: ParsedItem[], plan: CorrectedPlan, op: Correction, line
       const { number, text } = lineAsItem(raw, op.line);
       if (!text) return `第 ${op.line} 行没有内容`;
       // If the line was read as a heading, it leaves the paths of the items under it.
-      const norm = (s: string) => s.replace(/[\s：:。；;]+$|\s+/g, '');
-      const asHeading = (s: string) => norm(s) === norm(text);
+      const asHeading = (s: string) => sameTitle(s, text);
       const under = (it: ParsedItem) => (it.line ?? 0) > op.line && it.path.some(asHeading);
       const stripped = items.map((it) => (under(it) ? { ...it, path: it.path.filter((s) => !asHeading(s)) } : it));
       let at = stripped.findIndex((it) => (it.line ?? 0) > op.line);

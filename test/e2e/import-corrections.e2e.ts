@@ -63,6 +63,7 @@ describe('import corrections', () => {
     await previewText(page);
     expect(await items(page).locator('li.pv-item').count()).toBe(6);
     await expect(items(page).textContent()).resolves.toContain('增进民生福祉');
+    await expect(page.getByRole('button', { name: '将标题“增进民生福祉”设为任务' }).count()).resolves.toBe(1);
 
     // Fix item 1: its lead unit and its text.
     await page.getByRole('button', { name: '修改任务 1' }).click();

@@ -105,6 +105,30 @@ describe('import corrections', () => {
     expect(p.stale).toEqual([expect.objectContaining({ index: 0, reason: expect.stringContaining('原文已改变') })]);
   });
 
+  it('commits a split, an item turned heading and a heading turned task, with their sections', async () => {
+    const f = await makeFixture();
+    const items: Item[] = (await preview(f, {})).parsed.items;
+    const four = items.find((i) => i.number === '4')!;
+    const two = items.find((i) => i.number === '2')!;
+    const line = DOC.split('\n').indexOf('二、增进民生福祉') + 1;
+    const corrections = [
+      { op: 'split', ...at(four), offset: four.text.indexOf('九月') },
+      { op: 'heading', ...at(two) },
+      { op: 'task', line, was: '二、增进民生福祉' },
+    ];
+    const res = await call('POST', '/api/imports/commit', { cookie: f.users.admin.cookie, json: { text: DOC, corrections } });
+    expect(res.status).toBe(201);
+    const { planId } = await json(res);
+    const got = await rows('SELECT number, text, path_json FROM items WHERE plan_id = ?1 ORDER BY seq', planId);
+    expect(got.map((i) => i.number)).toEqual(['1', '3', '二', '4', '4-2']);
+    expect(JSON.parse(got[1]!.path_json as string)).toEqual(['推进产业发展', two.text]);
+    expect(got[2]!.text).toBe('增进民生福祉');
+    expect(got[4]!.text).toBe('九月底前投入使用。');
+    const sections = await rows('SELECT title FROM sections WHERE plan_id = ?1 ORDER BY seq', planId);
+    expect(sections.map((r) => r.title)).toContain(two.text);
+    expect(sections.map((r) => r.title)).not.toContain('增进民生福祉');
+  });
+
   it('keys a document without 文号 by its text: the same text gets its fixes back, another text does not', async () => {
     const f = await makeFixture();
     const text = DOC.replace('测政发〔2025〕21号\n', '');

@@ -2,7 +2,7 @@
 // an earlier import, near-duplicate unit names, every item with its warnings and an inline editor.
 // Every fix is a correction sent back to the server, which re-parses and answers the new preview.
 import { useState } from 'preact/hooks';
-import { describeCorrection } from '../../../shared/import/corrections';
+import { describeCorrection, isHeadingLine } from '../../../shared/import/corrections';
 import { splitLines } from '../../../shared/import/text';
 import { CYCLE_LABEL, CYCLES, ITEM_KIND_LABEL, type Cycle } from '../../../shared/labels';
 import type { ImportWarning, ParsedItem, ParsedPlan, UnitResolution } from '../../../shared/schemas/import';
@@ -67,7 +67,8 @@ function PlanFields({ preview, busy, onCorrect }: { preview: Preview; busy: bool
   const [cycle, setCycle] = useState<Cycle>(now.cycle);
   const [dueDay, setDueDay] = useState(String(now.dueDay));
   const [error, setError] = useState<string | null>(null);
-  const rule = (plan as { reportingRule?: string; cycleSource?: string }).cycleSource ?? (plan as { reportingRule?: string }).reportingRule;
+  // The sentence the parser read the reporting rule from, whatever the parser names it.
+  const rule = ['cycleSource', 'cycleSentence', 'cycleText', 'reportingRule', 'source'].map((k) => (plan as Record<string, unknown>)[k]).find((v) => typeof v === 'string' && v);
 
   function save(e: Event) {
     e.preventDefault();
@@ -106,7 +107,7 @@ function PlanFields({ preview, busy, onCorrect }: { preview: Preview; busy: bool
           <input type="number" min={1} max={31} value={dueDay} onInput={(e) => setDueDay(e.currentTarget.value)} />
         </label>
       </div>
-      {rule && <p class="meta">文档中的报送要求：{rule}</p>}
+      {typeof rule === 'string' && <p class="meta">文档中的报送要求：{rule}</p>}
       {!preview.issuerMatches && <p class="note">注意：文档的发文机关与本单位不一致。</p>}
       {error && <p class="form-error" role="alert">{error}</p>}
       <button type="submit" class="btn" disabled={busy}>保存方案信息</button>
@@ -217,11 +218,15 @@ function ItemList({ preview, text, busy, onCorrect }: { preview: Preview; text: 
   const itemLines = new Set(items.map((it) => it.line));
   const looseLine = (line: number) => (itemLines.has(line) || !lines[line - 1]?.trim() ? null : lines[line - 1]!);
   const { top, byItem } = placeWarnings(items, warnings);
-  /** The source line of a heading: the last line before its first item that contains it. */
+  /** The source line of a heading: the last line before its first item that is the heading alone. */
   const headingLine = (title: string, before: number | undefined) => {
-    for (let i = Math.min((before ?? lines.length) - 1, lines.length) - 1; i >= 0; i--) if (lines[i]!.includes(title)) return i + 1;
+    for (let i = Math.min((before ?? lines.length) - 1, lines.length) - 1; i >= 0; i--) if (isHeadingLine(lines[i]!, title)) return i + 1;
     return null;
   };
+  // In a list of 100+ items, the clerk can look at only those that need a check.
+  const [onlyCheck, setOnlyCheck] = useState(false);
+  const needsCheck = (i: number) => byItem.has(i) || items[i]!.leadUnits.length + items[i]!.coUnits.length === 0;
+  const toCheck = items.filter((_, i) => needsCheck(i)).length;
   let prev: string[] = [];
   return (
     <>
@@ -231,8 +236,15 @@ function ItemList({ preview, text, busy, onCorrect }: { preview: Preview; text: 
           <ul class="warnings">{top.map((w) => <li key={`${w.line}-${w.message}`}>第 {w.line} 行：{w.message}</li>)}</ul>
         </div>
       )}
+      {toCheck > 0 && (
+        <label class="switch-row pv-filter">
+          <span>只看需核对的 <strong>{toCheck}</strong> 项（有提示或没有责任单位）</span>
+          <input type="checkbox" checked={onlyCheck} onChange={(e) => setOnlyCheck(e.currentTarget.checked)} />
+        </label>
+      )}
       <ol class="pv-items" aria-label="识别出的任务">
         {items.map((it, i) => {
+          if (onlyCheck && !needsCheck(i)) return null;
           const from = it.path.findIndex((s, k) => s !== prev[k]);
           const heads = from < 0 ? [] : it.path.slice(from).map((title, k) => ({ title, depth: from + k }));
           prev = it.path;

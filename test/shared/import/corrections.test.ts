@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanDocument } from '../../../shared/import';
-import { applyCorrections, describeCorrection, refOf } from '../../../shared/import/corrections';
+import { applyCorrections, describeCorrection, isHeadingLine, refOf } from '../../../shared/import/corrections';
 import { sameUnitReason, suggestSameUnits } from '../../../shared/import/near-duplicates';
 import { Corrections, type Correction } from '../../../shared/schemas/import-corrections';
 import { isGroupName } from '../../../worker/src/db/import';
@@ -86,6 +86,9 @@ describe('applyCorrections', () => {
     expect(t.parsed.items[5]!.path).not.toContain('增进民生福祉');
     // Items above the line keep their headings.
     expect(t.parsed.items[0]!.path).toEqual(item('1').path);
+
+    expect(isHeadingLine('二、增进民生福祉', '增进民生福祉')).toBe(true);
+    expect(isHeadingLine('测试区2025年重点工作任务分解方案', '工作任务分解')).toBe(false);
 
     const loose = applyCorrections(parsed, [
       { op: 'task', line: 3, was: '测试区2025年重点工作任务分解方案' },
