@@ -10,8 +10,9 @@
 // the phone then draws a new code and sends again (pwa/src/outbox/engine.ts), so no report is lost.
 //
 // Reports created before this change keep the 8-character code they were given (derived from the
-// id): photos printed with it must keep verifying. Lookups of every code are throttled, and the
-// page behind a code shows only what the photo itself proves.
+// id): photos printed with it must keep verifying, but since anyone who learns an id can compute
+// it, such a code opens its page only for the organisation's signed-in users, as before. Lookups
+// of every code are throttled, and the page behind a code shows only what the photo proves.
 export const VERIFY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const VERIFY_CODE_LENGTH = 12;
 /** Codes of reports created before random codes. */

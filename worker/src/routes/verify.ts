@@ -10,7 +10,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { ITEM_KIND_LABEL } from '../../../shared/labels';
 import { VerifyParam, type ReportFlag, type VerifyResponse } from '../../../shared/schemas/report';
-import { normaliseVerifyCode } from '../../../shared/verify-code';
+import { normaliseVerifyCode, VERIFY_CODE_LENGTH } from '../../../shared/verify-code';
 import type { AppEnv, SessionUser } from '../env';
 import { hitLimit, type Limit } from '../db/rate-limits';
 import { getTaskContext } from '../db/tasks';
@@ -59,7 +59,11 @@ async function visibleEvidence(c: Context<AppEnv>, raw: string) {
   const r = found.report;
   // A draft is the unit's own until it is sent: its code proves nothing yet.
   if (!r.first_submitted_at) return null;
-  if (r.public_verify !== 1 && !inOrg(c.var.user, r.org_id)) return null;
+  // Old 8-character codes are derived from the report id, so anyone who learns an id can compute
+  // one: they stay behind the organisation's sign-in, as they always were. Only random codes open
+  // the anonymous page.
+  const anonymousOk = r.public_verify === 1 && r.verify_code.length === VERIFY_CODE_LENGTH;
+  if (!anonymousOk && !inOrg(c.var.user, r.org_id)) return null;
   return found;
 }
 
