@@ -23,9 +23,11 @@ import { validate } from '../lib/validate';
 import { clientIp } from '../middleware/auth';
 
 /**
- * A person checks a handful of photos at a time; 30 look-ups per 10 minutes per address is ample
- * for that and makes guessing hopeless (12 random characters: 7.9e17 codes; the old 8-character
- * codes: 8.5e11, so 4 300 guesses a day find one of 100 000 reports once in ~2 000 years).
+ * A person checks a handful of photos at a time; 30 look-ups per 10 minutes per address (4 320 a
+ * day) is ample for that and makes guessing hopeless: with 100 000 reports among 31^12 ≈ 7.9e17
+ * random codes a guess hits with p ≈ 1.3e-13, once in ~5 million years per address. The old
+ * 8-character codes (31^8 ≈ 8.5e11, p ≈ 1.2e-7: once in ~5 years at the limit) are open only to
+ * the organisation's signed-in users, as they were before.
  */
 export const VERIFY_LIMIT_PER_ADDRESS: Limit = { max: 30, windowMs: 10 * 60 * 1000 };
 export const VERIFY_LIMIT_PER_USER: Limit = { max: 60, windowMs: 10 * 60 * 1000 };
