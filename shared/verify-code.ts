@@ -5,13 +5,14 @@
 // 150 units × 8 tasks × 12 months ≈ 15 000 reports a year; allow 50 000 a year, so n = 500 000
 // reports in ten years. Codes are uniform over N = 31^12 ≈ 7.87e17 values, and the chance that any
 // two of n share one (birthday bound) is about n² / 2N = 2.5e11 / 1.57e18 ≈ 1.6e-7 — under one in
-// a million. 10 characters (N ≈ 8.2e14) would give ≈ 0.15 and 11 (N ≈ 2.5e16) ≈ 5e-6: too many.
+// a million. 10 characters (N ≈ 8.2e14) would give ≈ 1.5e-4 and 11 (N ≈ 2.5e16) ≈ 4.9e-6: too many.
 // A clash is still refused by the server's unique index (409 verify_code_taken, nothing stored);
 // the phone then draws a new code and sends again (pwa/src/outbox/engine.ts), so no report is lost.
 //
 // Reports created before this change keep the 8-character code they were given (derived from the
-// id): photos printed with it must keep verifying. Lookups of every code are throttled, and the
-// page behind a code shows only what the photo itself proves.
+// id): photos printed with it must keep verifying, but since anyone who learns an id can compute
+// it, such a code opens its page only for the organisation's signed-in users, as before. Lookups
+// of every code are throttled, and the page behind a code shows only what the photo proves.
 export const VERIFY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const VERIFY_CODE_LENGTH = 12;
 /** Codes of reports created before random codes. */

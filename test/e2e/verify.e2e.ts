@@ -146,6 +146,24 @@ describe('verification page', () => {
     await anon.goto(`/v/${report.verifyCode}`);
     await anon.getByRole('link', { name: '查看报告' }).waitFor({ timeout: 20_000 });
     await screenshot(anon, 'verify-signed-in');
+
+    // 5. The admin turns the anonymous page off in 我的: a stranger now gets the same 404 as for
+    //    an unknown code; typing the code in the app (我的 → 核验照片) still works for the admin.
+    await anon.goto('/me');
+    const publicSwitch = anon.getByRole('switch', { name: '允许任何人凭照片核验码查看核验页' });
+    await expect.poll(() => publicSwitch.isChecked(), { timeout: 20_000 }).toBe(true);
+    await screenshot(anon, 'verify-me-admin');
+    await publicSwitch.click();
+    await expect.poll(() => publicSwitch.isChecked()).toBe(false);
+    const stranger2 = await phoneContext(browser);
+    const anon2 = await stranger2.newPage();
+    await anon2.goto(`/v/${report.verifyCode}`);
+    await expect.poll(() => anon2.getByRole('alert').textContent(), { timeout: 20_000 }).toContain('未找到该核验码');
+    await anon.getByRole('link', { name: '核验照片' }).click();
+    await anon.getByLabel(/核验码/).fill(report.verifyCode.toLowerCase());
+    await anon.getByRole('button', { name: '核验', exact: true }).click();
+    await anon.getByTestId('verify-evidence').waitFor({ timeout: 20_000 });
+    await stranger2.close();
     await phone.close();
     await stranger.close();
   });

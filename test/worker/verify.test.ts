@@ -128,12 +128,16 @@ describe('GET /api/verify/:code', () => {
     expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
   });
 
-  it('keeps the 8-character codes of reports created before random codes', async () => {
+  it('keeps the 8-character codes of reports created before random codes, behind sign-in as before', async () => {
     const f = await makeFixture();
     const { id } = await evidence(f);
     const legacy = newVerifyCode().slice(0, 8);
     await env.DB.prepare('UPDATE reports SET verify_code = ?2 WHERE id = ?1').bind(id, legacy).run();
-    expect((await json(await get(`/api/verify/${legacy.slice(0, 4)}-${legacy.slice(4).toLowerCase()}`))).unitName).toBe('单位A');
+    const typed = `/api/verify/${legacy.slice(0, 4)}-${legacy.slice(4).toLowerCase()}`;
+    expect((await json(await get(typed, { cookie: f.users.unitB.cookie }))).unitName).toBe('单位A');
+    // Derived from the report id, so computable by whoever learns an id: never anonymous.
+    expect((await get(typed)).status).toBe(404);
+    expect((await get(typed, { cookie: (await makeFixture()).users.admin.cookie })).status).toBe(404);
   });
 
   it('is only for the organisation’s signed-in users once its admin turns the anonymous page off (audited)', async () => {

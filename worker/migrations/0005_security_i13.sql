@@ -31,5 +31,5 @@ CREATE TABLE login_known (
 );
 
 -- Old reports keep the 8-character codes derived from their ids (reports_verify_code, unique,
--- 0001): those codes are printed on photos already handed on. New reports get 12 random
--- characters from the phone (shared/verify-code.ts).
+-- 0001): those codes are printed on photos already handed on; they verify for the organisation's
+-- signed-in users only (routes/verify.ts). New reports get 12 random characters from the phone.

@@ -9,6 +9,7 @@ import { onlineStore } from '../lib/net';
 import { useStore } from '../lib/store';
 import { outboxSummaryStore } from '../outbox/signal';
 import { discardOutboxItem, listOutbox, patchOutboxItem, returnToDraft } from '../outbox/store';
+import { formatVerifyCode } from '../../../shared/verify-code';
 import { Link, navigate } from '../router';
 import { sessionStore } from '../state/session';
 import { useLive } from '../sync/local';
@@ -116,7 +117,7 @@ function OutboxRow({ item, online, onMessage }: { item: OutboxItem; online: bool
         </div>
       )}
       <p class="meta">
-        {[item.title.unitName, period ? periodLabel(period) : null, item.photos.length ? `${item.photos.length} 张照片` : '无照片', `核验码 ${item.verifyCode}`]
+        {[item.title.unitName, period ? periodLabel(period) : null, item.photos.length ? `${item.photos.length} 张照片` : '无照片', `核验码 ${formatVerifyCode(item.verifyCode)}`]
           .filter(Boolean)
           .join(' · ')}
       </p>

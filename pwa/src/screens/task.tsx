@@ -10,6 +10,7 @@ import type { OutboxItem } from '../db/schema';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { useStore } from '../lib/store';
 import { onlineStore } from '../lib/net';
+import { formatVerifyCode } from '../../../shared/verify-code';
 import { Link, type ScreenProps } from '../router';
 import { sessionStore } from '../state/session';
 import { loadTask, useLive } from '../sync/local';
@@ -182,7 +183,7 @@ function PendingCard({ item }: { item: OutboxItem }) {
         <span class="meta">{item.title.unitName}</span>
       </p>
       <p class="meta">
-        {REPORT_STATUS_LABEL[b.status]} · 完成 {b.percent}% · 核验码 {item.verifyCode}
+        {REPORT_STATUS_LABEL[b.status]} · 完成 {b.percent}% · 核验码 {formatVerifyCode(item.verifyCode)}
       </p>
       <p class="report-text">{b.progress}</p>
       <LocalThumbs photoIds={item.photos.filter((p) => !p.remote).map((p) => p.id)} />
@@ -227,7 +228,9 @@ function ReportCard({ report: r }: { report: Report }) {
           </span>
         </p>
       ))}
-      <p class="meta">核验码 {r.verifyCode}</p>
+      <p class="meta">
+        核验码 <Link href={`/v/${r.verifyCode}`}>{formatVerifyCode(r.verifyCode)}</Link>
+      </p>
     </article>
   );
 }

@@ -10,7 +10,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { ITEM_KIND_LABEL } from '../../../shared/labels';
 import { VerifyParam, type ReportFlag, type VerifyResponse } from '../../../shared/schemas/report';
-import { normaliseVerifyCode } from '../../../shared/verify-code';
+import { normaliseVerifyCode, VERIFY_CODE_LENGTH } from '../../../shared/verify-code';
 import type { AppEnv, SessionUser } from '../env';
 import { hitLimit, type Limit } from '../db/rate-limits';
 import { getTaskContext } from '../db/tasks';
@@ -23,9 +23,11 @@ import { validate } from '../lib/validate';
 import { clientIp } from '../middleware/auth';
 
 /**
- * A person checks a handful of photos at a time; 30 look-ups per 10 minutes per address is ample
- * for that and makes guessing hopeless (12 random characters: 7.9e17 codes; the old 8-character
- * codes: 8.5e11, so 4 300 guesses a day find one of 100 000 reports once in ~2 000 years).
+ * A person checks a handful of photos at a time; 30 look-ups per 10 minutes per address (4 320 a
+ * day) is ample for that and makes guessing hopeless: with 100 000 reports among 31^12 ≈ 7.9e17
+ * random codes a guess hits with p ≈ 1.3e-13, once in ~5 million years per address. The old
+ * 8-character codes (31^8 ≈ 8.5e11, p ≈ 1.2e-7: once in ~5 years at the limit) are open only to
+ * the organisation's signed-in users, as they were before.
  */
 export const VERIFY_LIMIT_PER_ADDRESS: Limit = { max: 30, windowMs: 10 * 60 * 1000 };
 export const VERIFY_LIMIT_PER_USER: Limit = { max: 60, windowMs: 10 * 60 * 1000 };
@@ -59,7 +61,11 @@ async function visibleEvidence(c: Context<AppEnv>, raw: string) {
   const r = found.report;
   // A draft is the unit's own until it is sent: its code proves nothing yet.
   if (!r.first_submitted_at) return null;
-  if (r.public_verify !== 1 && !inOrg(c.var.user, r.org_id)) return null;
+  // Old 8-character codes are derived from the report id, so anyone who learns an id can compute
+  // one: they stay behind the organisation's sign-in, as they always were. Only random codes open
+  // the anonymous page.
+  const anonymousOk = r.public_verify === 1 && r.verify_code.length === VERIFY_CODE_LENGTH;
+  if (!anonymousOk && !inOrg(c.var.user, r.org_id)) return null;
   return found;
 }
 
