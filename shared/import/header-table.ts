@@ -93,6 +93,7 @@ export function parseHeaderTable(lines: string[], warnings: Warnings, rules: Doc
     if (!item.leadUnits.length) warnings.add(line, `第${number}项没有牵头或责任单位`);
     items.push(item);
   }
+  if (table.after) warnings.add(table.after.line, `表格之后的${table.after.count}行（网页链接、页脚等）不是任务，已忽略`);
   if (!items.length) warnings.add(table.headerLine, '表头下没有找到任务行');
   return items;
 }

@@ -62,6 +62,13 @@ describe('the same table in the shapes of a browser copy', () => {
     expect(items[0]).toMatchObject({ number: '1', leaders: ['王五'], leadUnits: ['招商局'], coUnits: ['财政局'] });
   });
 
+  it('what follows the last row on the page is no part of it, and is reported', () => {
+    const doc = ['2024年重点任务清单', '序号', '工作任务', '责任单位', '完成时限', '1', '建成公园1个。', '区住建局', '年底前', '扫一扫在手机打开当前页', '打印本页'].join('\n');
+    const { items, warnings } = parsePlanDocument(doc, { fileName: '2024.txt' });
+    expect(items.map((i) => [i.text, i.leadUnits, i.deadline])).toEqual([['建成公园1个。', ['区住建局'], '2024-12-31']]);
+    expect(warnings).toContainEqual({ line: 10, message: expect.stringContaining('表格之后的2行') });
+  });
+
   it('one cell per line, no separators; a heading between rows', () => {
     const doc = [
       '2024年重点任务分解表',
