@@ -89,6 +89,26 @@ describe('the same table in the shapes of a browser copy', () => {
   });
 });
 
+describe('several tables, notes', () => {
+  it('a second table brings its own header; a rule note under a table is no heading', () => {
+    const doc = [
+      '某区2024年重点工作任务分解表',
+      T('序号', '工作任务', '责任单位', '完成时限'),
+      T('1', '新建学校2所。', '区教育局、区住建局', '年底前'),
+      '注：列第一位的为牵头单位。',
+      '附件2',
+      T('序号', '民生实事', '责任领导', '牵头单位', '配合单位'),
+      T('1', '新增停车位500个。', '王五', '区城管局', '各街道'),
+    ].join('\n');
+    const { items, warnings } = parsePlanDocument(doc);
+    expect(items.map((i) => [i.number, i.path, i.leadUnits, i.coUnits, i.leaders])).toEqual([
+      ['1', [], ['区教育局'], ['区住建局'], []],
+      ['1', ['附件2'], ['区城管局'], ['各街道'], ['王五']],
+    ]);
+    expect(warnings.filter((w) => w.line > 1)).toEqual([{ line: 7, message: expect.stringContaining('序号1与前面的条目重复') }]);
+  });
+});
+
 describe('headings numbered in the 序号 column', () => {
   it('`一 ⇥ 主要预期目标` is a part, `（一） ⇥ 扩大投资` a chapter', () => {
     const doc = [
