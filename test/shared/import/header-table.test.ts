@@ -89,6 +89,19 @@ describe('the same table in the shapes of a browser copy', () => {
   });
 });
 
+describe('header words', () => {
+  it('reads the usual variants of each column name', () => {
+    const doc = ['2024年台账', T('序号', '具体工作', '责任人', '牵头部门', '协办单位', '时间安排', '备注'), T('1', '建成驿站5个。', '赵六', '区总工会', '各街道', '10月底前', '')].join('\n');
+    expect(parsePlanDocument(doc).items[0]).toMatchObject({
+      text: '建成驿站5个。',
+      leaders: ['赵六'],
+      leadUnits: ['区总工会'],
+      coUnits: ['各街道'],
+      deadline: '2024-10-31',
+    });
+  });
+});
+
 describe('several tables, notes', () => {
   it('a second table brings its own header; a rule note under a table is no heading', () => {
     const doc = [
