@@ -135,15 +135,17 @@ export function parseInlineUnits(lines: string[], warnings: Warnings, rules: Doc
       // A heading that units are printed for is a task; `一、` needs more evidence than `（一）`
       // (a sentence), since a stray unit line under a part heading is more likely a slip.
       const annotatedBelow = ANNOTATION_LINE.test(next) && (!PART_RE.test(body) || /。/.test(body) || squeeze(body).length > 20);
-      const isTask = pairs.length > 0 || annotatedBelow || /。./.test(body) || squeeze(body).length > 40;
+      // A long chapter sentence ending in `：` introduces the tasks below it.
+      const introduces = /[:：]$/.test(squeeze(body));
+      const isTask = pairs.length > 0 || annotatedBelow || (!introduces && (/。./.test(body) || squeeze(body).length > 40));
       if (!isTask) {
         close();
         started = true;
         if (PART_RE.test(body)) {
-          part = { title: squeeze(heading[2]!) };
+          part = { title: squeeze(heading[2]!).replace(/[:：]$/, '') };
           indicators = INDICATOR_PART.test(part.title);
           chapter = null;
-        } else chapter = { title: squeeze(heading[2]!) };
+        } else chapter = { title: squeeze(heading[2]!).replace(/[:：]$/, '') };
         group = null;
         scope = null;
         return;

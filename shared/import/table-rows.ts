@@ -19,6 +19,8 @@ export interface Table {
   rows: TableRow[];
   /** 1-based line of the header row. */
   headerLine: number;
+  /** Lines after the last full row (page footer, links): not part of the table. */
+  after?: { line: number; count: number };
 }
 
 interface Cell {
@@ -86,6 +88,14 @@ function cellTable(cells: Cell[]): Table | null {
         rows.push(row);
       } else if (row) row.cells.push(c.text);
     }
+    // Cells beyond the last row's width are what follows the table on the page (links, footer).
+    const lastRow = rows[rows.length - 1];
+    let after: Table['after'];
+    if (lastRow && lastRow.cells.length > header.length) {
+      const rest = lastRow.cells.splice(header.length);
+      const first = cells.slice(end).find((c) => c.line > lastRow.line && c.text === rest[0]);
+      after = { line: first?.line ?? lastRow.line, count: rest.length };
+    }
     // A web copy gives a vertically merged group cell once: the rows below it are one cell short.
     let group = '';
     for (const r of rows) {
@@ -93,7 +103,7 @@ function cellTable(cells: Cell[]): Table | null {
       if (r.cells.length === header.length - 1) r.cells.splice(roles.group, 0, group);
       group = r.cells[roles.group] ?? group;
     }
-    return { roles, width: header.length, rows, headerLine: cells[i]!.line };
+    return { roles, width: header.length, rows, headerLine: cells[i]!.line, after };
   }
   return null;
 }

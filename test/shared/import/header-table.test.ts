@@ -62,6 +62,13 @@ describe('the same table in the shapes of a browser copy', () => {
     expect(items[0]).toMatchObject({ number: '1', leaders: ['王五'], leadUnits: ['招商局'], coUnits: ['财政局'] });
   });
 
+  it('what follows the last row on the page is no part of it, and is reported', () => {
+    const doc = ['2024年重点任务清单', '序号', '工作任务', '责任单位', '完成时限', '1', '建成公园1个。', '区住建局', '年底前', '扫一扫在手机打开当前页', '打印本页'].join('\n');
+    const { items, warnings } = parsePlanDocument(doc, { fileName: '2024.txt' });
+    expect(items.map((i) => [i.text, i.leadUnits, i.deadline])).toEqual([['建成公园1个。', ['区住建局'], '2024-12-31']]);
+    expect(warnings).toContainEqual({ line: 10, message: expect.stringContaining('表格之后的2行') });
+  });
+
   it('one cell per line, no separators; a heading between rows', () => {
     const doc = [
       '2024年重点任务分解表',
@@ -79,6 +86,39 @@ describe('the same table in the shapes of a browser copy', () => {
 
   it('a table with a 项目 column stays with the grouped layouts', () => {
     expect(detectFormat(['序号\t项目\t重点工作目标任务\t牵头领导\t责任单位', '1\t稳增长\t(1)做好…\t张三\t★发改委'])).not.toBe('table');
+  });
+});
+
+describe('header words', () => {
+  it('reads the usual variants of each column name', () => {
+    const doc = ['2024年台账', T('序号', '具体工作', '责任人', '牵头部门', '协办单位', '时间安排', '备注'), T('1', '建成驿站5个。', '赵六', '区总工会', '各街道', '10月底前', '')].join('\n');
+    expect(parsePlanDocument(doc).items[0]).toMatchObject({
+      text: '建成驿站5个。',
+      leaders: ['赵六'],
+      leadUnits: ['区总工会'],
+      coUnits: ['各街道'],
+      deadline: '2024-10-31',
+    });
+  });
+});
+
+describe('several tables, notes', () => {
+  it('a second table brings its own header; a rule note under a table is no heading', () => {
+    const doc = [
+      '某区2024年重点工作任务分解表',
+      T('序号', '工作任务', '责任单位', '完成时限'),
+      T('1', '新建学校2所。', '区教育局、区住建局', '年底前'),
+      '注：列第一位的为牵头单位。',
+      '附件2',
+      T('序号', '民生实事', '责任领导', '牵头单位', '配合单位'),
+      T('1', '新增停车位500个。', '王五', '区城管局', '各街道'),
+    ].join('\n');
+    const { items, warnings } = parsePlanDocument(doc);
+    expect(items.map((i) => [i.number, i.path, i.leadUnits, i.coUnits, i.leaders])).toEqual([
+      ['1', [], ['区教育局'], ['区住建局'], []],
+      ['1', ['附件2'], ['区城管局'], ['各街道'], ['王五']],
+    ]);
+    expect(warnings.filter((w) => w.line > 1)).toEqual([{ line: 7, message: expect.stringContaining('序号1与前面的条目重复') }]);
   });
 });
 

@@ -129,6 +129,15 @@ describe('inline layouts of other places (issue 12)', () => {
     ]);
   });
 
+  it('a long （一） chapter sentence ending in ：is a heading, not a task', () => {
+    const { items } = parse(
+      '（一）坚持把扩大有效投资作为稳增长的关键举措，聚焦重大项目、重点领域和薄弱环节，重点抓好以下工作：',
+      '1.新开工重大项目50个。',
+      '责任单位：市发改委',
+    );
+    expect(items.map((i) => [i.number, i.path])).toEqual([['1', ['坚持把扩大有效投资作为稳增长的关键举措，聚焦重大项目、重点领域和薄弱环节，重点抓好以下工作']]]);
+  });
+
   it('11.121人才梯队项目 is task 11 when 11 comes next, 1.8万人 is no task', () => {
     const { items } = parse(
       '10.建设人才公寓。',
