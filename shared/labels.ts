@@ -56,7 +56,7 @@ export const PASSWORD_MAX_LENGTH = 128;
 /**
  * The one label of a plan item everywhere — screens, watermark, 催报, 通报, exports: 指标 3 / 任务 12.
  * Indicators and tasks are numbered in separate series, so the kind is part of the label: without it
- * 指标 1 and 任务 1 would both read "1." (issue 14).
+ * 指标 1 and 任务 1 would both read "1." (docs/ARCHITECTURE.md).
  */
 export function itemLabel(item: { kind: ItemKind | string; number: string }): string {
   const kind = ITEM_KIND_LABEL[item.kind as ItemKind] ?? '任务';

@@ -1,4 +1,4 @@
-// "Behind" and "not reported" are different facts (issue 14): 进展滞后 counts tasks whose lead unit
+// "Behind" and "not reported" are different facts (docs/ARCHITECTURE.md): 进展滞后 counts tasks whose lead unit
 // reported and said 滞后; 逾期未报 counts tasks with a lead unit that sent nothing by the due date.
 // One rule for the 总览 numbers and the lists they open.
 import type { ReportState, ReportStatus } from './labels';

@@ -21,7 +21,7 @@ export const routes: RouteDef[] = [
   { pattern: '/outbox', load: () => import('./screens/outbox'), tab: 'outbox' },
   { pattern: '/plans/:id', load: () => import('./screens/plan'), tab: 'tasks' },
   { pattern: '/me', load: () => import('./screens/me'), tab: 'me' },
-  // 总览 and the supervision office's views (issue 8).
+  // 总览 and the supervision office's views (docs/PERMISSIONS.md).
   { pattern: '/overview', load: () => import('./screens/overview'), tab: 'overview', roles: ['admin', 'leader'] },
   { pattern: '/overview/list', load: () => import('./screens/overview-list'), tab: 'overview', roles: ['admin', 'leader'] },
   { pattern: '/overview/tasks/:id', load: () => import('./screens/task-overview'), tab: 'overview', roles: ['admin', 'leader'] },

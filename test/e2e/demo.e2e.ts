@@ -1,4 +1,4 @@
-// Issue 14 item 8: `npm start`'s seeding (seedLocal with demo) gives the current year's demo plan
+// CONTRIBUTING.md (run): `npm start`'s seeding (seedLocal with demo) gives the current year's demo plan
 // a living history; offices without a plan for the current year are told so. A fresh state is
 // seeded here exactly as npm start does it (today's date), served by its own worker, and looked
 // at in Chromium at 360×640. Screenshots: test-results/screens/demo-*.png.

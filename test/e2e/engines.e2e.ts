@@ -1,4 +1,4 @@
-// Issue 15: the field round in every engine the staff's phones run — Chromium (Android Chrome,
+// docs/PLATFORM.md: the field round in every engine the staff's phones run — Chromium (Android Chrome,
 // WeChat's XWeb), Firefox ESR (Gecko) and WebKitGTK (Safari's engine; WeChat on iOS) — through
 // one scenario (engines/scenario.ts) over three drivers (engines/driver.ts). Offline is the
 // engine's own switch in Chromium and Firefox, and a stopped loopback proxy in WebKit. Then the

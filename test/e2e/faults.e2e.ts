@@ -1,4 +1,4 @@
-// Issue 9, the fault suite: "never loses a report", tested in real Chromium against the real
+// docs/SYNC.md, the fault suite: "never loses a report", tested in real Chromium against the real
 // worker bundle in workerd with local D1/R2 (local-worker.ts).
 // - 50 reports with photos drain from the real PWA while the worker injects faults
 //   (FAULT_RATE 0.1: 5 % of writes answer 500, 5 % drop the connection after the work is done;

@@ -1,4 +1,4 @@
-// Issue 7, the field app in real Chromium on a phone viewport: capture offline with photos and
+// docs/SYNC.md, the field app in real Chromium on a phone viewport: capture offline with photos and
 // survive a reload and a browser restart; retries after injected 500s without duplicates; a
 // session revoked while offline; 20 queued reports draining in order. Screenshots of every
 // screen go to test-results/screens/field-*.png.

@@ -1,4 +1,4 @@
-// Issue 12, the clerk's correction loop in real Chromium at 390 px: paste a plan, fix an item's
+// docs/IMPORT.md, the clerk's correction loop in real Chromium at 390 px: paste a plan, fix an item's
 // unit and text, merge two items, confirm a near-duplicate unit name, commit, find the fixes in the
 // plan; paste the same text again and the fixes come back by themselves. Screenshots of the
 // preview at 360 px, normal and 长者模式: test-results/screens/import-preview-*.png.

@@ -1,4 +1,4 @@
-// Issue 12, inputs: the admin imports the same small plan as a .docx (Word's automatic numbering
+// docs/IMPORT.md, inputs: the admin imports the same small plan as a .docx (Word's automatic numbering
 // in the 序号 column), an .xlsx (台账 sheet after a 说明 sheet, merged cells), a .pdf printed by
 // Chromium from the HTML table (cells centred vertically, task 1 wrapping over lines), and an
 // HTML paste (a paste event whose clipboard holds text/html) — and the preview holds the same

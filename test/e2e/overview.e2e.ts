@@ -1,4 +1,4 @@
-// Issue 8, the leader and supervision views in real Chromium at 390×844 and 1280×800: the
+// docs/PERMISSIONS.md, the leader and supervision views in real Chromium at 390×844 and 1280×800: the
 // dashboard's numbers against the API, the drill-down to a task's reports and photos, the photo
 // wall, search, review and reminders, the print-ready circular (print CSS hides the app chrome)
 // and its XLSX read back cell by cell. Screenshots: test-results/screens/overview-*.png.
@@ -125,7 +125,7 @@ describe('总览 on a phone (390×844)', () => {
     await expect.poll(() => page.locator('.headline').textContent(), { timeout: 20_000 }).toContain(`${d.missingUnits.length}个单位`);
     const headline = await page.locator('.headline').textContent();
     expect(headline).toContain(`逾期未报送${d.missingUnits.length}个单位`);
-    // Two facts, two numbers (issue 14): reported and behind, and nothing by the due date.
+    // Two facts, two numbers (docs/ARCHITECTURE.md): reported and behind, and nothing by the due date.
     const lag = splitLagging(d.tasks);
     expect(lag.behind.length).toBeGreaterThan(0);
     expect(headline).toContain(`进展滞后${lag.behind.length}项`);

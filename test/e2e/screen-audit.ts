@@ -1,4 +1,4 @@
-// What every screen must hold on a 360 px phone (issue 14): no sideways scroll, tap targets at
+// What every screen must hold on a 360 px phone (docs/ARCHITECTURE.md): no sideways scroll, tap targets at
 // least 44 px, and in the field screens (the unit reporter's) no text under 16 px. Measured in the
 // page; the caller collects console errors with watchConsole().
 import type { Page } from 'playwright-core';

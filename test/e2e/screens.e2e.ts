@@ -1,4 +1,4 @@
-// Issue 14 acceptance: every screen of each role (unit reporter, leader, 督查室) at 360×640, in
+// docs/ARCHITECTURE.md (phone first): every screen of each role (unit reporter, leader, 督查室) at 360×640, in
 // normal text and 长者模式, with long values in place (an IPv6 sign-in, several devices, a returned
 // report with a photo). Fails on sideways scroll, tap targets under 44 px, text under 16 px in the
 // field screens, and console errors. Screenshots: test-results/screens/walk-*.png.

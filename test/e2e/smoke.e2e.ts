@@ -1,4 +1,4 @@
-// Issue 3 smoke: sign in as the demo admin, see the seed plans, go offline, reload — the shell
+// Smoke (docs/ARCHITECTURE.md): sign in as the demo admin, see the seed plans, go offline, reload — the shell
 // and the plan list are still there (service worker + IndexedDB).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';

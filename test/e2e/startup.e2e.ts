@@ -1,4 +1,4 @@
-// Opening the app on a bad network (issue 16): a returning unit's task list is painted from what
+// Opening the app on a bad network (docs/SYNC.md): a returning unit's task list is painted from what
 // the phone has cached, whatever the network does; the session is checked in the background.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Route } from 'playwright-core';

@@ -1,4 +1,4 @@
-// Issue 14 item 7: 批示 are conversations. At 360×640 in Chromium the leader writes a 批示 on a
+// docs/ARCHITECTURE.md: 批示 are conversations. At 360×640 in Chromium the leader writes a 批示 on a
 // task, the unit sees 新批示 on its task list and 新 in the task's thread, answers with 落实情况;
 // the leader's 总览 shows the unread answer and opens it in the thread.
 // Screenshots: test-results/screens/thread-*.png.

@@ -1,4 +1,4 @@
-// Issue 13, evidence anyone can verify, in real Chromium against the real worker: a unit captures
+// docs/PERMISSIONS.md, evidence anyone can verify, in real Chromium against the real worker: a unit captures
 // a photo through the app; the photo the 督查室 downloads from the server carries a QR code that a
 // decoder (jsQR) reads back from the 1600 px JPEG; that URL opens the verification page without a
 // session, which shows only what the photo proves; the forwarded file says 与服务器原件一致,

@@ -238,7 +238,7 @@ const taskRows: Row[] = [
     lead: ['政法委'], co: ['政府办'], areas: [], leaders: [], targets: [], deadline: null, line: 180 },
   { n: '97', section: S7, group: '我们将把依法行政牢牢抓在手上', starts: '自觉接受人大监督', has: '让行政权力运行在阳光下',
     // `各部门、单位` without ★: one placeholder group (all departments and units), not a unit
-    // named 单位 (issue 12); as the only name it leads
+    // named 单位 (docs/IMPORT.md); as the only name it leads
     lead: ['各部门、单位'], co: [], areas: [], leaders: ['张华谦'], targets: [], deadline: null, line: 184 },
   { n: '99', section: S7, group: '我们将把廉洁从政坚决挺在前面', starts: '进一步压缩“三公经费”和一般性支出', has: '办老百姓心中事',
     lead: ['财政局'], co: ['机关事务管理中心'], areas: [], leaders: ['张华谦'], targets: [], deadline: null, line: 186 },

@@ -234,7 +234,7 @@ describe('photo pipeline helpers', () => {
     expect(chinaTimeText(new Date('2024-03-20T17:05:00.000Z'))).toBe('2024-03-21 01:05');
     const lines = watermarkLines({ takenAt: new Date('2024-03-20T02:00:00.000Z'), location: null, taskNumber: itemLabel({ kind: 'task', number: '12' }), unitName: '发改委', verifyCode: 'ABCD2345' });
     expect(lines).toEqual({ time: '2024-03-20 10:00', lines: ['位置未获取', '任务 12 · 发改委', '核验码 ABCD2345'] });
-    // An indicator is labelled as one: 指标 1 never reads as 任务 1 (issue 14).
+    // An indicator is labelled as one: 指标 1 never reads as 任务 1 (docs/ARCHITECTURE.md).
     expect(watermarkLines({ takenAt: new Date(), location: null, taskNumber: itemLabel({ kind: 'indicator', number: '1' }), unitName: '发改委', verifyCode: 'y' }).lines[1]).toBe('指标 1 · 发改委');
     const withGps = watermarkLines({ takenAt: new Date(), location: { lat: 31.29876, lng: 120.61234, accuracy: 15 }, taskNumber: '1', unitName: 'x', verifyCode: 'y' });
     expect(withGps.lines[0]).toBe('位置 31.29876°N 120.61234°E（±15米）');

@@ -1,4 +1,4 @@
-// The outbox and its sync engine (issue 7): order, per-status decisions, backoff, resume after
+// The outbox and its sync engine (docs/SYNC.md): order, per-status decisions, backoff, resume after
 // a reload, missing photos, and that nothing leaves before the server acknowledged the submit.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeDubanDB, openDubanDB } from '../../pwa/src/db/schema';

@@ -1,4 +1,4 @@
-// Issue 15: the outbox must not depend on the `online` event (Firefox may lose it, a dead cell
+// docs/PLATFORM.md: the outbox must not depend on the `online` event (Firefox may lose it, a dead cell
 // tower never sends it). A drain that finds no network arms a timer with growing waits; any
 // answer from the server wakes a queue stuck on a network failure, but not one waiting out a 5xx.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 14: 进展滞后 and 逾期未报 are two facts with two numbers, and every item has one label.
+// docs/ARCHITECTURE.md: 进展滞后 and 逾期未报 are two facts with two numbers, and every item has one label.
 import { describe, expect, it } from 'vitest';
 import { isBehind, isOverdue, splitLagging } from '../../shared/lagging';
 import { itemLabel } from '../../shared/labels';

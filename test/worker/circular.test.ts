@@ -115,7 +115,7 @@ describe('GET /api/plans/:id/circular.xlsx', () => {
     // Counted reports of March: indicator·A, taskA·A, taskA·C (co-unit), taskC·B — not the draft.
     const all = book['本期报告']!;
     expect(all[0]![0]).toBe('编号');
-    // 指标 N / 任务 N: the indicator and the tasks never share a bare number (issue 14).
+    // 指标 N / 任务 N: the indicator and the tasks never share a bare number (docs/ARCHITECTURE.md).
     expect(all.slice(1).map((r) => r[0])[0]).toMatch(/^指标 /);
     expect(all.slice(1).map((r) => r[0])[1]).toMatch(/^任务 /);
     const rows = all.slice(1);

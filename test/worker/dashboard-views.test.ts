@@ -117,7 +117,7 @@ describe('GET /api/plans/:id/reminders', () => {
       ['单位B', [f.items.taskB]],
       ['单位C', [taskC]],
     ]);
-    // One line per unit, its items by label, and a link to open them (issue 14).
+    // One line per unit, its items by label, and a link to open them (docs/ARCHITECTURE.md).
     const lines = (m: string) => m.split('\n');
     expect(lines(before.message)[0]).toBe('【督办提醒】请以下2个单位于3月25日前报送2024年3月工作进展：');
     const labelOf = (id: string) => before.units.flatMap((u) => u.tasks).find((t) => t.id === id)!.label;

@@ -296,7 +296,7 @@ describe('permission matrix', () => {
     expect(got).toEqual(row.expect);
   });
 
-  // GET /api/sync removals (issue 13): after task A drops co-unit C and unit A's draft is
+  // GET /api/sync removals (docs/SYNC.md): after task A drops co-unit C and unit A's draft is
   // deleted, each caller is told only of reports it could read before (GET /api/reports/:id 200).
   it('GET /api/sync removals: only reports the caller could read', async () => {
     const w = await buildWorld();

@@ -1,4 +1,4 @@
-// Validators on cacheable reads (issue 16): ETag + `private, no-cache`, 304 on a matching
+// Validators on cacheable reads (docs/ARCHITECTURE.md): ETag + `private, no-cache`, 304 on a matching
 // If-None-Match — and a fresh 200 whenever anything the answer is made of changed.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // Fixtures for worker tests: every call creates its own organisation with unique ids, because
-// storage is shared by all tests of a file (PLATFORM.md). Requests go through the real app
+// storage is shared by all tests of a file (docs/PLATFORM.md). Requests go through the real app
 // over HTTP semantics (Request in, Response out) against the real local D1 and R2.
 import { env, exports } from 'cloudflare:workers';
 import { createApp } from '../../worker/src/app';

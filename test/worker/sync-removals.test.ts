@@ -1,6 +1,6 @@
-// GET /api/sync removals (issue 13): `removed.reports` lists only reports the caller could read
+// GET /api/sync removals (docs/SYNC.md): `removed.reports` lists only reports the caller could read
 // before — never the ids of other units' reports or drafts — while every phone that loses a
-// report (a task's units changed, the report deleted) is still told (issue 16).
+// report (a task's units changed, the report deleted) is still told (docs/SYNC.md).
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SyncResponse } from '../../shared/schemas/sync';

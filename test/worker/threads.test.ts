@@ -1,4 +1,4 @@
-// 批示 as conversations (issue 14 item 7): the leader's 批示 and the units' 落实情况 answers form
+// 批示 as conversations (docs/ARCHITECTURE.md): the leader's 批示 and the units' 落实情况 answers form
 // one thread per task, with unread markers on both sides and the two-tier rule for answers.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The top of 总览 (issue 14): the 督查室's own work first (待审核, 未报送 → 催报), then the two facts a
+// The top of 总览 (docs/ARCHITECTURE.md): the 督查室's own work first (待审核, 未报送 → 催报), then the two facts a
 // leader asks for, never mixed — 进展滞后 N (reported, behind) beside 逾期未报 M (nothing by the due
 // date) — each tapping through to its own list.
 import { LAG_WORD, splitLagging } from '../../../shared/lagging';

@@ -1,4 +1,4 @@
-// The 任务 tab's plan page for leaders and the 督查室 (issue 14): every item as a short row with its
+// The 任务 tab's plan page for leaders and the 督查室 (docs/ARCHITECTURE.md): every item as a short row with its
 // label, title and traffic light (with its word) for the current period, grouped by chapter, each
 // tapping through to the task — instead of the whole document printed as one long page.
 import { itemLabel } from '../../../shared/labels';

@@ -1,5 +1,5 @@
 // Why a report was returned, shown first: at the top of the task page and of the form where the
-// unit fixes it (issue 14), not two screens below the 修改后重新报送 button.
+// unit fixes it (docs/ARCHITECTURE.md), not two screens below the 修改后重新报送 button.
 import type { Report } from '../../../shared/schemas/report';
 import { periodLabel } from '../../../shared/period';
 import { formatDateTime } from '../lib/format';

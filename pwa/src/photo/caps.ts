@@ -1,4 +1,4 @@
-// Which photo path this browser can take (README: capability table). Detected once per photo,
+// Which photo path this browser can take (docs/PLATFORM.md: capability table). Detected once per photo,
 // cheaply. A test switch hides features so every engine can run every fallback: localStorage
 // `duban.photo.hide` = a comma list of `offscreen`, `resize`, `jpeg` (the e2e and the benchmark
 // set it; nothing in the app does).

@@ -1,6 +1,6 @@
 // The photo pipeline, loaded lazily: decode straight into a 1600 px long edge honouring EXIF
 // orientation, burn in the watermark, encode JPEG ≤ 400 KB (checking the browser really made a
-// JPEG), and derive a 320 px thumbnail. Three paths, best first (caps.ts decides; README has the
+// JPEG), and derive a 320 px thumbnail. Three paths, best first (caps.ts decides; docs/PLATFORM.md has the
 // table per engine):
 //   worker — OffscreenCanvas in a Worker: the main thread stays free while photos are processed;
 //   bitmap — createImageBitmap's resize options on the main thread;

@@ -116,7 +116,7 @@ export async function lastStoredPhoto(d: FieldDriver): Promise<{ path: string; e
     const id = draft.photos[draft.photos.length - 1].id;
     const rec = (await all('photoBlobs')).find((x) => x.id === id);
     db.close();
-    // Bytes, not a Blob: WebKit cannot keep Blobs in IndexedDB in some builds (issue 15).
+    // Bytes, not a Blob: WebKit cannot keep Blobs in IndexedDB in some builds (docs/PLATFORM.md).
     const isBytes = rec.full instanceof ArrayBuffer || ArrayBuffer.isView(rec.full);
     const u = new Uint8Array(rec.full instanceof ArrayBuffer ? rec.full : rec.full.buffer);
     let bin = '';

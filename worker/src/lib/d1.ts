@@ -1,5 +1,5 @@
 // Helpers around D1's production limits, which the local runtime does not enforce:
-// at most 100 bound parameters per statement (PLATFORM.md).
+// at most 100 bound parameters per statement (docs/PLATFORM.md).
 export const D1_MAX_PARAMS = 100;
 
 /** Prepares and binds, refusing more parameters than production D1 accepts. */

@@ -1,4 +1,4 @@
-// Who may write and read reports (DESIGN: roles and two-tier reporting).
+// Who may write and read reports (docs/PERMISSIONS.md).
 // - write: a unit user for tasks its unit carries (lead, co or area); an admin for any task of
 //   the organisation, on a carrying unit's behalf. Leaders never write reports.
 // - read: admins everything of their organisation; leaders every report once submitted; a unit

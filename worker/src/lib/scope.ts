@@ -1,4 +1,4 @@
-// What a caller may see of an organisation's plans and items (DESIGN: roles and unit scoping).
+// What a caller may see of an organisation's plans and items (docs/PERMISSIONS.md).
 import type { Item } from '../../../shared/schemas/plan';
 import type { SessionUser } from '../env';
 import { notFound } from './errors';

@@ -1,4 +1,4 @@
-// Validators for cacheable reads (issue 16): an ETag computed before rendering, from what the
+// Validators for cacheable reads (docs/ARCHITECTURE.md, docs/SCALE.md): an ETag computed before rendering, from what the
 // answer depends on — who asks (scoping), the URL, the organisation's change stamp
 // (db/change-stamp.ts), the day in China (traffic lights and due dates move with the calendar)
 // and the app version (the answer's shape). A matching If-None-Match gets 304 and no work.

@@ -14,7 +14,7 @@ import { isHttps } from './auth';
  * only mean something for documents (Referrer-Policy, COOP, X-XSS-Protection, X-DNS-Prefetch-…,
  * X-Download-Options, X-Permitted-Cross-Domain-Policies, Origin-Agent-Cluster, base-uri and
  * form-action, X-Frame-Options next to frame-ancestors) stay on the app's documents
- * (pwa/public/_headers): on every JSON answer they cost more bytes than a small body (issue 16).
+ * (pwa/public/_headers): on every JSON answer they cost more bytes than a small body (docs/PLATFORM.md).
  */
 const API_HEADERS: [string, string][] = [
   ['x-content-type-options', 'nosniff'],
