@@ -120,12 +120,18 @@ describe('CSRF', () => {
 });
 
 describe('Cache-Control on /api', () => {
-  it('is no-store on every answer unless the route chose its own (photos stay immutable)', async () => {
+  it('is no-store on every answer unless the route chose its own (photos stay immutable, reads revalidate)', async () => {
     const f = await makeFixture();
+    // Reads with a validator: the browser may keep them but must ask every time (ETag → 304);
+    // no shared cache may store them.
+    for (const path of ['/api/me', `/api/plans/${f.planId}/items`]) {
+      const res = await call('GET', path, { cookie: f.users.unitA.cookie });
+      expect(res.headers.get('cache-control'), path).toBe('private, no-cache');
+      expect(res.headers.get('etag'), path).toBeTruthy();
+    }
     const answers = [
       await call('GET', '/api/health'),
-      await call('GET', '/api/me', { cookie: f.users.unitA.cookie }),
-      await call('GET', `/api/plans/${f.planId}/items`, { cookie: f.users.unitA.cookie }),
+      await call('GET', `/api/reports/${uid()}`, { cookie: f.users.unitA.cookie }), // 404
       await call('GET', '/api/plans'), // 401
       await call('GET', '/api/no-such-thing'), // 404
       await call('POST', '/api/auth/login', { json: { username: 'x' } }), // 400
