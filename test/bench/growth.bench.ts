@@ -48,7 +48,8 @@ try {
     const count = await withLocalEnv(persistTo, async (env) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM reports').first<{ n: number }>())!.n);
     console.log(`${count} reports in ${worlds.length} organisation(s) (+${((performance.now() - t0) / 1000).toFixed(1)} s to insert)`);
     const world = worlds[0]!;
-    const server = await startServer(persistTo);
+    // Every call renders (no shared render cache): the figures are the render's cost at each size.
+    const server = await startServer(persistTo, { RENDER_CACHE: '0' });
     try {
       const admin = await signInApi(server.url, world.admin, WORLD_PASSWORD);
       const unit = await signInApi(server.url, world.unitUser, WORLD_PASSWORD);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CACHEABLE_READS } from '../../worker/src/app';
 import { matches } from '../../worker/src/middleware/revalidate';
 import { MARCH_20, reportAndSubmit, reportBody, review } from './reports-support';
-import { call, makeFixture, type Fixture } from './support';
+import { call, createUser, json, makeFixture, type Fixture } from './support';
 
 const NEXT_DAY = new Date(MARCH_20.getTime() + 24 * 3600_000);
 
@@ -90,6 +90,30 @@ describe('ETag and 304 on cacheable reads', () => {
       expect(refused.headers.get('etag')).toBeNull();
     }
     expect((await call('GET', '/api/me', { headers: { 'if-none-match': me } })).status).toBe(401);
+  });
+
+  it('share one render among callers who would get the same bytes, and only among them', async () => {
+    const f = await makeFixture();
+    const p = paths(f);
+    // Accounts made first: a new account is a change (the stamp) and would start a new render.
+    const second = await createUser({ orgId: f.orgId, role: 'admin', username: `admin2-${crypto.randomUUID().slice(0, 8)}` });
+    const mustChange = await createUser({ orgId: f.orgId, role: 'admin', username: `admin3-${crypto.randomUUID().slice(0, 8)}`, mustChangePassword: true });
+    const first = await get(f.users.admin.cookie, p.dashboard);
+    const body = await first.text();
+    expect(first.headers.get('server-timing')).toMatch(/^d1;dur=/);
+    // Another 督查室 account: the same bytes from the first render (no route ran: no timing), its own validator.
+    const again = await get(second.cookie, p.dashboard);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(body);
+    expect(again.headers.get('server-timing')).toBeNull();
+    expect(again.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    // An admin who must change the password first is refused all the same.
+    expect((await get(mustChange.cookie, p.dashboard)).status).toBe(403);
+    // Unit A's task list is kept; unit B still sees task A by title only.
+    const forA = await json(await get(f.users.unitA.cookie, p.items));
+    const forB = await json(await get(f.users.unitB.cookie, p.items));
+    const access = (r: { items: Array<{ id: string; access: string }> }) => r.items.find((i) => i.id === f.items.taskA)!.access;
+    expect([access(forA), access(forB)]).toEqual(['full', 'title']);
   });
 
   it('cover every cacheable read', async () => {

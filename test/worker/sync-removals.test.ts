@@ -103,6 +103,18 @@ describe('GET /api/sync removals', () => {
     expect(got.admin.removed).toEqual(['dC', 'rB']);
   });
 
+  it('never tell a unit that joins a task about a report deleted before it could read it', async () => {
+    const f = await makeFixture();
+    const rA = await reportAndSubmit(f.users.unitA.cookie, reportBody(f));
+    const b0 = await sync(f.users.unitB.cookie);
+    await env.DB.prepare('DELETE FROM reports WHERE id = ?1').bind(rA).run();
+    // B becomes a co-unit of task A: it would read lead unit A's reports, but rA is gone.
+    await carry(f, f.units.b, 'co');
+    const b1 = await sync(f.users.unitB.cookie, b0.cursor);
+    expect(b1.removed.reports).toEqual([]);
+    expect(b1.items.map((i) => [i.id, i.access])).toEqual([[f.items.taskA, 'full']]);
+  });
+
   it('do not count a report lost and readable again as removed', async () => {
     const { f, names } = await world();
     const at = await cursors(f);

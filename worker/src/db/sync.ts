@@ -9,8 +9,12 @@ export interface ChangeRow {
   seq: number;
   /** Reports: submitted at least once when last changed (leaders could read it). */
   shared: number;
-  /** 1: a report the unit could read and lost the right to (sync_revoked), a removal at most. */
-  revoked: number;
+  /**
+   * A unit's report rows that may be a removal when the report is no longer readable: its own
+   * reports, and those it lost the right to read (sync_revoked). A deleted report of another unit
+   * is told as a removal by its sync_revoked rows, to exactly the units that could read it.
+   */
+  removable: number;
 }
 
 export interface ChangePage {
@@ -23,7 +27,7 @@ export interface ChangePage {
 }
 
 // ?1 org, ?2 after this seq, ?3 up to this seq, ?4 at most this many rows, ?5 the unit.
-const ORG_CHANGES = `SELECT entity, entity_id, seq, shared, 0 AS revoked FROM sync_changes
+const ORG_CHANGES = `SELECT entity, entity_id, seq, shared, 0 AS removable FROM sync_changes
   WHERE org_id = ?1 AND seq > ?2 AND seq <= ?3 ORDER BY seq LIMIT ?4`;
 
 /**
@@ -36,7 +40,7 @@ const ORG_CHANGES = `SELECT entity, entity_id, seq, shared, 0 AS revoked FROM sy
  */
 const UNIT_CHANGES = `WITH mine AS (SELECT item_id, MAX(role = 'lead') AS leads FROM item_units WHERE unit_id = ?5 GROUP BY item_id)
   SELECT * FROM (
-  SELECT entity, entity_id, seq, shared, 0 AS revoked FROM sync_changes INDEXED BY sync_changes_org_entity_seq
+  SELECT entity, entity_id, seq, shared, 0 AS removable FROM sync_changes INDEXED BY sync_changes_org_entity_seq
    WHERE org_id = ?1 AND entity IN ('plan', 'item') AND seq > ?2 AND seq <= ?3
   UNION ALL
   SELECT c.entity, c.entity_id, c.seq, c.shared, 0 FROM mine m JOIN sync_changes c INDEXED BY sync_changes_item_entity_seq
@@ -53,7 +57,7 @@ const UNIT_CHANGES = `WITH mine AS (SELECT item_id, MAX(role = 'lead') AS leads 
       ON c.item_id = m.item_id AND c.unit_id = l.unit_id AND c.seq > ?2 AND c.seq <= ?3
    WHERE m.leads = 0 AND c.entity = 'report' AND c.shared = 1
   UNION ALL
-  SELECT entity, entity_id, seq, shared, 0 FROM sync_changes INDEXED BY sync_changes_unit_seq
+  SELECT entity, entity_id, seq, shared, 1 FROM sync_changes INDEXED BY sync_changes_unit_seq
    WHERE unit_id = ?5 AND seq > ?2 AND seq <= ?3 AND entity = 'report'
   UNION ALL
   SELECT 'report', report_id, seq, 1, 1 FROM sync_revoked WHERE unit_id = ?5 AND seq > ?2 AND seq <= ?3)

@@ -13,6 +13,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { changeStamp } from '../db/change-stamp';
 import { sha256Hex } from '../lib/crypto';
+import { cachedRender, keepRender } from '../lib/render-cache';
 
 export const REVALIDATE = 'private, no-cache';
 
@@ -32,14 +33,24 @@ export const revalidate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== 'GET' || !user) return next();
   const stamp = await changeStamp(c.env.DB, user.role === 'superadmin' ? null : user.orgId);
   const url = new URL(c.req.url);
-  const parts = [c.env.APP_VERSION, user.id, user.role, user.unitId ?? '', user.leaderId ?? '', user.sessionId, url.pathname, url.search, chinaDay(c.var.now()), stamp];
-  const etag = `W/"${(await sha256Hex(parts.join('|'))).slice(0, 27)}"`;
+  const answer = [c.env.APP_VERSION, url.pathname, url.search, chinaDay(c.var.now()), stamp];
+  // Who gets the same bytes and the same refusals on these routes (lib/render-cache.ts).
+  const audience = [user.role, user.orgId ?? '', user.unitId ?? '', user.leaderId ?? '', user.mustChangePassword ? 1 : 0];
+  const caller = [user.id, user.sessionId];
+  const [etagHash, renderKey] = await Promise.all([sha256Hex([...answer, ...audience, ...caller].join('|')), sha256Hex([...answer, ...audience].join('|'))]);
+  const etag = `W/"${etagHash.slice(0, 27)}"`;
   if (matches(c.req.header('if-none-match'), etag)) {
     return c.body(null, 304, { etag, 'cache-control': REVALIDATE });
   }
+  const headers = { etag, 'cache-control': REVALIDATE };
+  // /api/me is about the caller itself: never shared. RENDER_CACHE=0 (a wrangler --var) turns
+  // the sharing off, for benchmarks that measure the render itself.
+  const shared = url.pathname !== '/api/me' && (c.env as { RENDER_CACHE?: string }).RENDER_CACHE !== '0';
+  const kept = shared ? cachedRender(renderKey) : undefined;
+  if (kept) return c.body(kept.body, 200, { ...headers, 'content-type': kept.contentType });
   await next();
-  if (c.res.status === 200) {
-    c.res.headers.set('etag', etag);
-    c.res.headers.set('cache-control', REVALIDATE);
-  }
+  if (c.res.status !== 200) return;
+  for (const [k, v] of Object.entries(headers)) c.res.headers.set(k, v);
+  const type = c.res.headers.get('content-type') ?? '';
+  if (shared && type.startsWith('application/json')) keepRender(renderKey, await c.res.clone().arrayBuffer(), type);
 };

@@ -44,8 +44,10 @@ export const sync = new Hono<AppEnv>().use(requireUser).get('/', validate('query
 
   const changed: Record<SyncEntity, string[]> = { plan: [], item: [], report: [], instruction: [] };
   const shared = new Set<string>();
+  const removable = new Set<string>();
   const listed = new Set<string>();
   for (const r of page.rows) {
+    if (r.removable) removable.add(r.entity_id);
     // A report may come twice in a unit's page: lost and readable again.
     if (listed.has(`${r.entity}:${r.entity_id}`)) continue;
     listed.add(`${r.entity}:${r.entity_id}`);
@@ -67,12 +69,13 @@ export const sync = new Hono<AppEnv>().use(requireUser).get('/', validate('query
   const instructions = await visibleInstructionsByIds(db, user, orgId, changed.instruction);
   const seenInstructions = new Set(instructions.map((n) => n.id));
   const seenReports = new Set(reports.map((r) => r.id));
-  // A unit's page holds only reports it may read, or could and lost (db/sync.ts): those it
-  // cannot read now are removals. Leaders read a report once submitted and never lose it unless
-  // it is deleted: a report they cannot read is a removal only if it was submitted (a deleted
-  // draft was never theirs to know about). Admins read everything, so theirs are deletions.
+  // A unit's page holds only reports it may read, or could and lost (db/sync.ts): of those it
+  // cannot read now, its own and the lost ones are removals. Leaders read a report once
+  // submitted and never lose it unless it is deleted: a report they cannot read is a removal
+  // only if it was submitted (a deleted draft was never theirs to know about). Admins read
+  // everything, so theirs are deletions.
   const hidden = changed.report.filter((id) => !seenReports.has(id));
-  const removedReports = user.role === 'leader' ? hidden.filter((id) => shared.has(id)) : hidden;
+  const removedReports = hidden.filter((id) => (user.role === 'unit' ? removable.has(id) : user.role === 'leader' ? shared.has(id) : true));
   const removed = {
     plans: changed.plan.filter((id) => !plans.some((p) => p.id === id)),
     items: changed.item.filter((id) => !planOf.has(id)),
