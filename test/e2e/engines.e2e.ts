@@ -23,9 +23,10 @@ describe.each(ENGINES)('%s', (engine) => {
   let d: FieldDriver;
   let tasks: UnitTask[];
   let user: ReturnType<typeof unitFor>;
-  const started = Date.now();
+  let started = 0;
 
   beforeAll(async () => {
+    started = Date.now();
     user = unitFor(engine);
     const { tasks: all } = await unitTasks(await apiAs(user.username));
     const year = Math.max(...all.map((t) => t.year));
