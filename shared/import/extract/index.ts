@@ -81,11 +81,23 @@ function rowsText(rows: string[][]): string {
   return linesToText(renderBlocks([{ rows: rows.map((r) => r.map((c) => ({ blocks: [c], colspan: 1, rowspan: 1 }))) }]));
 }
 
+const MAX_UNZIPPED = 200 * 1024 * 1024;
+
 function unzip(bytes: Uint8Array): Record<string, string> {
   let files: Record<string, Uint8Array>;
+  // A zip bomb must not exhaust the admin's browser: the declared sizes of the parts we read are
+  // summed before anything is inflated (a work plan's XML is a few MB at most).
+  let declared = 0;
   try {
-    files = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) || f.name === 'mimetype' });
-  } catch {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        const wanted = /\.(xml|rels)$/i.test(f.name) || f.name === 'mimetype';
+        if (wanted && (declared += f.originalSize) > MAX_UNZIPPED) throw new ExtractError('damaged_file', '文件解压后过大（超过 200 MB），无法读取');
+        return wanted;
+      },
+    });
+  } catch (e) {
+    if (e instanceof ExtractError) throw e;
     throw new ExtractError('damaged_file', '文件已损坏或不完整（无法解压），请重新下载或另存后再试');
   }
   const out: Record<string, string> = {};
