@@ -81,6 +81,8 @@ function rowsText(rows: string[][]): string {
   return linesToText(renderBlocks([{ rows: rows.map((r) => r.map((c) => ({ blocks: [c], colspan: 1, rowspan: 1 }))) }]));
 }
 
+const PLAIN_TEXT = new Set(['txt', 'md', 'markdown', 'text']);
+
 const MAX_UNZIPPED = 200 * 1024 * 1024;
 
 function unzip(bytes: Uint8Array): Record<string, string> {
@@ -154,7 +156,9 @@ export async function extractPlanText(bytes: Uint8Array, fileName: string, opts:
   const { text } = decodeText(bytes);
   if (looksBinary(text)) throw new ExtractError('unknown_format', `无法识别的文件格式${ext ? `（.${ext}）` : ''}：请上传 .docx、.xlsx、.pdf、网页（.html）或文本文件`);
   if (ext === 'csv') return { text: rowsText(csvRows(text.replace(/^\ufeff/, ''))), format: 'csv', warnings: [] };
-  return extractFromText(text, ext === 'html' || ext === 'htm' || looksLikeHtml(text) ? 'html' : 'text');
+  // A .txt/.md stays text even when it starts with a tag (OCR output); other names go by content.
+  const html = ext === 'html' || ext === 'htm' || (!PLAIN_TEXT.has(ext) && looksLikeHtml(text));
+  return extractFromText(text, html ? 'html' : 'text');
 }
 
 /** Text already decoded (a paste, a text file): HTML is read for its structure, text as is. */
