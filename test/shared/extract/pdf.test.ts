@@ -85,6 +85,20 @@ describe('PDF files (pdf.js, Node legacy build)', () => {
     expect(r).toEqual({ format: 'pdf', warnings: [], text: 'Work plan 2025\nNo.\tTask\tLead unit\n1\tBuild 50 projects\tDRC' });
   });
 
+  it('reads a landscape page made by /Rotate 90 (a wide task table) in reading order', async () => {
+    const items = [
+      { x: 40, y: 550, text: 'Work plan 2025' },
+      { x: 40, y: 500, text: 'No.' },
+      { x: 100, y: 500, text: 'Task' },
+      { x: 600, y: 500, text: 'Lead unit' },
+      { x: 40, y: 485, text: '1' },
+      { x: 100, y: 485, text: 'Build 50 projects' },
+      { x: 600, y: 485, text: 'DRC' },
+    ];
+    const r = await extractPlanText(textPdf(items, { rotate: 90 }), 'plan.pdf', { openPdf: openPdfNode });
+    expect(r.text).toBe('Work plan 2025\nNo.\tTask\tLead unit\n1\tBuild 50 projects\tDRC');
+  });
+
   it('refuses a scanned PDF (an image, no text layer) with the message, importing nothing', async () => {
     const e = await extractPlanText(imageOnlyPdf(), 'scan.pdf', { openPdf: openPdfNode }).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(ExtractError);
