@@ -71,32 +71,23 @@ describe('PDF text layout', () => {
 });
 
 describe('PDF files (pdf.js, Node legacy build)', () => {
+  /** A title and a two-row table; `top`/`wide`: the table's first baseline and its third column. */
+  const table = (top: number, wide: number) => [
+    { x: 40, y: top + 40, text: 'Work plan 2025' },
+    ...[['No.', 'Task', 'Lead unit'], ['1', 'Build 50 projects', 'DRC']].flatMap((row, r) =>
+      row.map((text, c) => ({ x: [40, 100, wide][c]!, y: top - 15 * r, text })),
+    ),
+  ];
+  const TEXT = 'Work plan 2025\nNo.\tTask\tLead unit\n1\tBuild 50 projects\tDRC';
+
   it('reads the text layer of a PDF', async () => {
-    const pdf = textPdf([
-      { x: 40, y: 800, text: 'Work plan 2025' },
-      { x: 40, y: 760, text: 'No.' },
-      { x: 100, y: 760, text: 'Task' },
-      { x: 300, y: 760, text: 'Lead unit' },
-      { x: 40, y: 745, text: '1' },
-      { x: 100, y: 745, text: 'Build 50 projects' },
-      { x: 300, y: 745, text: 'DRC' },
-    ]);
-    const r = await extractPlanText(pdf, 'plan.pdf', { openPdf: openPdfNode });
-    expect(r).toEqual({ format: 'pdf', warnings: [], text: 'Work plan 2025\nNo.\tTask\tLead unit\n1\tBuild 50 projects\tDRC' });
+    const r = await extractPlanText(textPdf(table(760, 300)), 'plan.pdf', { openPdf: openPdfNode });
+    expect(r).toEqual({ format: 'pdf', warnings: [], text: TEXT });
   });
 
   it('reads a landscape page made by /Rotate 90 (a wide task table) in reading order', async () => {
-    const items = [
-      { x: 40, y: 550, text: 'Work plan 2025' },
-      { x: 40, y: 500, text: 'No.' },
-      { x: 100, y: 500, text: 'Task' },
-      { x: 600, y: 500, text: 'Lead unit' },
-      { x: 40, y: 485, text: '1' },
-      { x: 100, y: 485, text: 'Build 50 projects' },
-      { x: 600, y: 485, text: 'DRC' },
-    ];
-    const r = await extractPlanText(textPdf(items, { rotate: 90 }), 'plan.pdf', { openPdf: openPdfNode });
-    expect(r.text).toBe('Work plan 2025\nNo.\tTask\tLead unit\n1\tBuild 50 projects\tDRC');
+    const r = await extractPlanText(textPdf(table(500, 600), { rotate: 90 }), 'plan.pdf', { openPdf: openPdfNode });
+    expect(r.text).toBe(TEXT);
   });
 
   it('refuses a scanned PDF (an image, no text layer) with the message, importing nothing', async () => {
