@@ -232,6 +232,29 @@ export interface PdfDocumentLike {
   }>;
 }
 
+/**
+ * A table row broken by a page break: the next page starts with the rest of its cells, a row
+ * without a number in its first cell. It is joined to the last row of the previous page (when
+ * both have the same columns), looking past a few lines of page header or footer.
+ */
+function joinSplitRow(before: string[], page: string[]): void {
+  const first = page.slice(0, 3).findIndex((l) => l.includes('\t'));
+  if (first < 0 || !page[first]!.startsWith('\t')) return;
+  let last = -1;
+  for (let i = before.length - 1; i >= Math.max(0, before.length - 4); i--) {
+    if (before[i]!.includes('\t')) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return;
+  const upper = before[last]!.split('\t');
+  const lower = page[first]!.split('\t');
+  if (upper.length !== lower.length) return;
+  before[last] = upper.map((c, i) => joinCellLines([c, lower[i]!])).join('\t');
+  page.splice(first, 1);
+}
+
 /** Every page's lines, and how many non-blank characters the text layer holds. */
 export async function pdfDocumentLines(doc: PdfDocumentLike): Promise<{ lines: string[]; chars: number }> {
   const lines: string[] = [];
@@ -254,7 +277,9 @@ export async function pdfDocumentLines(doc: PdfDocumentLike): Promise<{ lines: s
       if (Math.abs(b) > Math.abs(a) || a < 0) continue; // text running sideways or upside down (stamps, margin notes)
       items.push({ str: it.str, x, y, width: it.width ?? 0, size: it.height || Math.hypot(tc, td) || 10 });
     }
-    lines.push(...layoutPage(items), '');
+    const pageLines = layoutPage(items);
+    joinSplitRow(lines, pageLines);
+    lines.push(...pageLines, '');
     page.cleanup?.();
   }
   return { lines, chars };

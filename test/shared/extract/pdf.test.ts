@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExtractError, extractPlanText, SCANNED_PDF_MESSAGE } from '../../../shared/import/extract';
-import { layoutPage, type PositionedText } from '../../../shared/import/extract/pdf-layout';
+import { layoutPage, pdfDocumentLines, type PositionedText } from '../../../shared/import/extract/pdf-layout';
 import { normaliseRadicals } from '../../../shared/import/extract/radicals';
 import { openPdfNode } from '../../../worker/cli/read-plan-file';
 import { cjkPdf, imageOnlyPdf, textPdf } from '../../support/pdf-write';
@@ -67,6 +67,23 @@ describe('PDF text layout', () => {
 
   it('maps Kangxi and supplement radicals that CJK fonts put in ToUnicode back to the characters', () => {
     expect(normaliseRadicals('区⼈⺠政府⽂件，⻔⼾')).toBe('区人民政府文件，门户');
+  });
+});
+
+describe('PDF pages', () => {
+  /** A document whose pages hold these items (what pdf.js hands over, y upwards). */
+  const doc = (pages: PositionedText[][]) => ({
+    numPages: pages.length,
+    getPage: async (n: number) => ({
+      getTextContent: async () => ({ items: pages[n - 1]!.map((i) => ({ str: i.str, transform: [i.size, 0, 0, i.size, i.x, i.y], width: i.width, height: i.size })) }),
+    }),
+  });
+
+  it('joins a table row broken by a page break, past the page number', async () => {
+    const page1 = [t('1', 40, 100), t('推进城市', 100, 100), t('区住建', 300, 100), t('- 1 -', 200, 30)];
+    const page2 = [t('更新', 100, 800), t('局', 300, 800), t('2', 40, 780), t('建设公园', 100, 780), t('区城管局', 300, 780)];
+    const { lines } = await pdfDocumentLines(doc([page1, page2]));
+    expect(lines.filter((l) => l.includes('\t'))).toEqual(['1\t推进城市更新\t区住建局', '2\t建设公园\t区城管局']);
   });
 });
 
