@@ -22,14 +22,20 @@ function assemble(objects: string[]): Uint8Array {
 
 const stream = (content: string, dict = '') => `<< ${dict} /Length ${content.length} >>\nstream\n${content}\nendstream`;
 
-/** One A4 page with ASCII text items. */
-export function textPdf(items: PdfText[]): Uint8Array {
+/**
+ * One A4 page with ASCII text items. `rotate: 90`: a landscape page made by turning a portrait
+ * one (/Rotate 90), its text drawn turned so it reads upright when shown; x/y are then positions
+ * on the landscape page as shown (842 wide, 595 high).
+ */
+export function textPdf(items: PdfText[], opts: { rotate?: 90 } = {}): Uint8Array {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = items.map((t) => `BT /F1 ${t.size ?? 10} Tf ${t.x} ${t.y} Td (${esc(t.text)}) Tj ET`).join('\n');
+  // /Rotate 90 turns the page clockwise: shown (X, Y) = user (uy, 595 - ux), so ux = 595 - Y, uy = X.
+  const place = (t: PdfText) => (opts.rotate ? `0 1 -1 0 ${595 - t.y} ${t.x} Tm` : `1 0 0 1 ${t.x} ${t.y} Tm`);
+  const content = items.map((t) => `BT /F1 ${t.size ?? 10} Tf ${place(t)} (${esc(t.text)}) Tj ET`).join('\n');
   return assemble([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${opts.rotate ? ' /Rotate 90' : ''} /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>`,
     stream(content),
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ]);

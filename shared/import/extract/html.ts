@@ -157,8 +157,11 @@ export function htmlBlocks(html: string): Block[] {
   return blocksOf(parseHtmlTree(html));
 }
 
-/** True when a text looks like an HTML document or fragment rather than plain text. */
+/**
+ * True when a text is an HTML document (a saved page, an “Excel” export that is an HTML table).
+ * Only a document's own start counts: plan text copied from OCR tools carries stray <p>/<td>
+ * tags inside plain lines, and must stay plain text.
+ */
 export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 2000).trimStart().toLowerCase();
-  return /^(<!doctype html|<html|<meta|<body|<table|<!--startfragment)/.test(head) || (/<(table|p|div|tr|td)[\s>]/.test(head) && /<\/(p|div|td|tr|table)>/.test(head));
+  return /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype html|html|head|body|meta|table)[\s>]/i.test(text.slice(0, 4000));
 }

@@ -15,6 +15,7 @@
 // - a table used only for layout (one cell per row) is read as its contents; a table nested in a
 //   cell of a real table is joined into that cell's one line;
 // - Word's automatic numbering is written out as printed (`1.`, `一、`, `（一）`);
+// - .csv: read as a table (RFC 4180 quotes; comma, semicolon or tab separated);
 // - .xlsx: the sheet that looks like a 台账 (most task-table header words), fully empty rows and
 //   columns dropped; dates as `2024年6月30日`;
 // - PDF: visual lines in reading order, a line split into cells at gaps wider than a character,
@@ -23,6 +24,7 @@
 // message for the user, and nothing is imported.
 import { unzipSync, strFromU8 } from 'fflate';
 import { linesToText, renderBlocks } from './blocks';
+import { csvRows } from './csv';
 import { decodeText, looksBinary } from './decode';
 import { docxBlocks } from './docx';
 import { htmlBlocks, looksLikeHtml } from './html';
@@ -32,7 +34,7 @@ import { xlsxRows } from './xlsx';
 export type { PdfDocumentLike } from './pdf-layout';
 export { htmlBlocks } from './html';
 
-export type SourceFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'pdf';
+export type SourceFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'csv' | 'pdf';
 
 export interface Extracted {
   text: string;
@@ -74,11 +76,30 @@ function oldBinaryMessage(ext: string): string {
   return `这是旧版 Office / WPS 文件（${named}），无法直接读取：请在 Word 或 WPS 中打开，“另存为” .docx（表格另存为 .xlsx）后再导入`;
 }
 
+/** Spreadsheet rows (cells may hold line breaks) → plan text by the contract. */
+function rowsText(rows: string[][]): string {
+  return linesToText(renderBlocks([{ rows: rows.map((r) => r.map((c) => ({ blocks: [c], colspan: 1, rowspan: 1 }))) }]));
+}
+
+const PLAIN_TEXT = new Set(['txt', 'md', 'markdown', 'text']);
+
+const MAX_UNZIPPED = 200 * 1024 * 1024;
+
 function unzip(bytes: Uint8Array): Record<string, string> {
   let files: Record<string, Uint8Array>;
+  // A zip bomb must not exhaust the admin's browser: the declared sizes of the parts we read are
+  // summed before anything is inflated (a work plan's XML is a few MB at most).
+  let declared = 0;
   try {
-    files = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) || f.name === 'mimetype' });
-  } catch {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        const wanted = /\.(xml|rels)$/i.test(f.name) || f.name === 'mimetype';
+        if (wanted && (declared += f.originalSize) > MAX_UNZIPPED) throw new ExtractError('damaged_file', '文件解压后过大（超过 200 MB），无法读取');
+        return wanted;
+      },
+    });
+  } catch (e) {
+    if (e instanceof ExtractError) throw e;
     throw new ExtractError('damaged_file', '文件已损坏或不完整（无法解压），请重新下载或另存后再试');
   }
   const out: Record<string, string> = {};
@@ -94,7 +115,7 @@ function fromZip(bytes: Uint8Array, ext: string): Extracted {
   }
   if (parts['xl/workbook.xml']) {
     const { rows, warnings } = xlsxRows(parts);
-    return { text: linesToText(renderBlocks([{ rows: rows.map((r) => r.map((c) => ({ blocks: [c], colspan: 1, rowspan: 1 }))) }])), format: 'xlsx', warnings };
+    return { text: rowsText(rows), format: 'xlsx', warnings };
   }
   if (parts.mimetype?.startsWith('application/vnd.oasis.opendocument')) {
     throw new ExtractError('unknown_format', 'OpenDocument 文件（.odt/.ods）暂不支持：请“另存为” .docx 或 .xlsx 后再导入');
@@ -134,7 +155,10 @@ export async function extractPlanText(bytes: Uint8Array, fileName: string, opts:
   }
   const { text } = decodeText(bytes);
   if (looksBinary(text)) throw new ExtractError('unknown_format', `无法识别的文件格式${ext ? `（.${ext}）` : ''}：请上传 .docx、.xlsx、.pdf、网页（.html）或文本文件`);
-  return extractFromText(text, ext === 'html' || ext === 'htm' || looksLikeHtml(text) ? 'html' : 'text');
+  if (ext === 'csv') return { text: rowsText(csvRows(text.replace(/^\ufeff/, ''))), format: 'csv', warnings: [] };
+  // A .txt/.md stays text even when it starts with a tag (OCR output); other names go by content.
+  const html = ext === 'html' || ext === 'htm' || (!PLAIN_TEXT.has(ext) && looksLikeHtml(text));
+  return extractFromText(text, html ? 'html' : 'text');
 }
 
 /** Text already decoded (a paste, a text file): HTML is read for its structure, text as is. */

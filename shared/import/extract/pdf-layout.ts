@@ -1,9 +1,9 @@
 // PDF text items (pdf.js getTextContent: a string at a position) → plan-text lines in reading
-// order. Items are grouped into visual lines by their baseline, a line is split into cells where
-// the horizontal gap is wider than a character, and a table row whose cells wrap onto further
-// lines is kept together: a line that follows a row closely and starts right of the row's first
-// cell is that row's continuation, its pieces appended to the cells above them. This relies on
-// top-aligned cells (Word's default); a row laid out otherwise may come out split.
+// order. Items are placed as the page is shown (its /Rotate applied: landscape task tables),
+// grouped into visual lines by their baseline, and a line is split into cells where the
+// horizontal gap is wider than a character. A table row whose cells wrap onto further lines is
+// kept together — top-aligned or vertically centred — and the rows of a table share columns.
+// The text layer has no borders: a vertically merged cell shows its text in one row only.
 import { joinCellLines } from './blocks';
 
 export interface PositionedText {
@@ -226,8 +226,33 @@ export interface PdfDocumentLike {
   numPages: number;
   getPage(n: number): Promise<{
     getTextContent(): Promise<{ items: object[] }>;
+    /** Maps user space to the page as shown (rotation applied, y downwards). */
+    getViewport?(opts: { scale: number }): { transform: number[] };
     cleanup?(): unknown;
   }>;
+}
+
+/**
+ * A table row broken by a page break: the next page starts with the rest of its cells, a row
+ * without a number in its first cell. It is joined to the last row of the previous page (when
+ * both have the same columns), looking past a few lines of page header or footer.
+ */
+function joinSplitRow(before: string[], page: string[]): void {
+  const first = page.slice(0, 3).findIndex((l) => l.includes('\t'));
+  if (first < 0 || !page[first]!.startsWith('\t')) return;
+  let last = -1;
+  for (let i = before.length - 1; i >= Math.max(0, before.length - 4); i--) {
+    if (before[i]!.includes('\t')) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return;
+  const upper = before[last]!.split('\t');
+  const lower = page[first]!.split('\t');
+  if (upper.length !== lower.length) return;
+  before[last] = upper.map((c, i) => joinCellLines([c, lower[i]!])).join('\t');
+  page.splice(first, 1);
 }
 
 /** Every page's lines, and how many non-blank characters the text layer holds. */
@@ -237,16 +262,24 @@ export async function pdfDocumentLines(doc: PdfDocumentLike): Promise<{ lines: s
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
+    const [va = 1, vb = 0, vc = 0, vd = -1, ve = 0, vf = 0] = page.getViewport?.({ scale: 1 }).transform ?? [];
     const items: PositionedText[] = [];
     for (const item of content.items) {
       const it = item as { str?: unknown; transform?: number[]; width?: number; height?: number };
       if (typeof it.str !== 'string' || !it.transform) continue;
-      const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform;
-      if (Math.abs(b) > Math.abs(a) && Math.abs(c) > 0) continue; // rotated text (stamps, margins notes)
       chars += it.str.replace(/\s/g, '').length;
-      items.push({ str: it.str, x: e, y: f, width: it.width ?? 0, size: it.height || Math.hypot(c, d) || 10 });
+      const [ta = 0, tb = 0, tc = 0, td = 0, te = 0, tf = 0] = it.transform;
+      // The text matrix on the shown page (viewport × text), y flipped back to grow upwards.
+      const a = va * ta + vc * tb;
+      const b = vb * ta + vd * tb;
+      const x = va * te + vc * tf + ve;
+      const y = -(vb * te + vd * tf + vf);
+      if (Math.abs(b) > Math.abs(a) || a < 0) continue; // text running sideways or upside down (stamps, margin notes)
+      items.push({ str: it.str, x, y, width: it.width ?? 0, size: it.height || Math.hypot(tc, td) || 10 });
     }
-    lines.push(...layoutPage(items), '');
+    const pageLines = layoutPage(items);
+    joinSplitRow(lines, pageLines);
+    lines.push(...pageLines, '');
     page.cleanup?.();
   }
   return { lines, chars };

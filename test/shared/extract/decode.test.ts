@@ -30,3 +30,24 @@ describe('text files', () => {
     expect(r).toEqual({ text: PLAIN, format: 'text', warnings: [] });
   });
 });
+
+describe('CSV', () => {
+  it('reads a CSV export (UTF-8 with BOM, as Excel saves it) as TAB rows: quoted fields with commas, quotes and line breaks', async () => {
+    const csv = '序号,工作任务,牵头单位\r\n1,"推进城市更新，""十四五""收官",区住建局\r\n2,"完成老旧小区\n改造",区城管局\r\n,,\r\n';
+    const r = await extractPlanText(new TextEncoder().encode(`\ufeff${csv}`), '台账.csv');
+    expect(r).toEqual({ format: 'csv', warnings: [], text: '序号\t工作任务\t牵头单位\n1\t推进城市更新，"十四五"收官\t区住建局\n2\t完成老旧小区改造\t区城管局' });
+  });
+});
+
+describe('plain text stays plain', () => {
+  it('hands every seed document (OCR text with stray <p>/<td> tags) to the parser byte for byte', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../../seeds/', import.meta.url);
+    for (const f of readdirSync(dir)) {
+      const bytes = readFileSync(new URL(f, dir));
+      const r = await extractPlanText(new Uint8Array(bytes), f);
+      expect(r.format, f).toBe('text');
+      expect(r.text, f).toBe(bytes.toString('utf8').replace(/^\ufeff/, ''));
+    }
+  });
+});

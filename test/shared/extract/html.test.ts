@@ -14,6 +14,18 @@ describe('HTML (a saved page or the clipboard’s text/html)', () => {
     expect(out).toContain('3\t完成老旧小区改造30个\t区住建局\t区城管局\t9月底前');
   });
 
+  it('reads an “Excel” export that is really an HTML table (.xls from a web system), in GBK', async () => {
+    // <table><tr><td>序号</td><td>工作任务</td></tr><tr><td>1</td><td>推进</td></tr></table> with GBK bytes for the Chinese.
+    const gbk = (hex: string) => Array.from(hex.match(/../g)!, (b) => parseInt(b, 16));
+    const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+    const bytes = Uint8Array.from([
+      ...ascii('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>'), ...gbk('d0f2bac5'), ...ascii('</td><td>'), ...gbk('b9a4d7f7c8cecef1'),
+      ...ascii('</td></tr><tr><td>1</td><td>'), ...gbk('cdc6bdf8'), ...ascii('</td></tr></table></body></html>'),
+    ]);
+    const r = await extractPlanText(bytes, '任务台账.xls');
+    expect(r).toEqual({ format: 'html', warnings: [], text: '序号\t工作任务\n1\t推进' });
+  });
+
   it('tolerates unclosed cells and paragraphs, entities, <br> in cells, scripts and styles', () => {
     const html = `<html><head><style>td{}</style><script>var a = "<td>x</td>";</script></head><body>
       <p>苏州市&nbsp;吴中区人民政府<p>关于印发&lt;方案&gt;的通知

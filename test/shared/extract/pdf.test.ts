@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExtractError, extractPlanText, SCANNED_PDF_MESSAGE } from '../../../shared/import/extract';
-import { layoutPage, type PositionedText } from '../../../shared/import/extract/pdf-layout';
+import { layoutPage, pdfDocumentLines, type PositionedText } from '../../../shared/import/extract/pdf-layout';
 import { normaliseRadicals } from '../../../shared/import/extract/radicals';
 import { openPdfNode } from '../../../worker/cli/read-plan-file';
 import { cjkPdf, imageOnlyPdf, textPdf } from '../../support/pdf-write';
@@ -70,19 +70,41 @@ describe('PDF text layout', () => {
   });
 });
 
+describe('PDF pages', () => {
+  /** A document whose pages hold these items (what pdf.js hands over, y upwards). */
+  const doc = (pages: PositionedText[][]) => ({
+    numPages: pages.length,
+    getPage: async (n: number) => ({
+      getTextContent: async () => ({ items: pages[n - 1]!.map((i) => ({ str: i.str, transform: [i.size, 0, 0, i.size, i.x, i.y], width: i.width, height: i.size })) }),
+    }),
+  });
+
+  it('joins a table row broken by a page break, past the page number', async () => {
+    const page1 = [t('1', 40, 100), t('推进城市', 100, 100), t('区住建', 300, 100), t('- 1 -', 200, 30)];
+    const page2 = [t('更新', 100, 800), t('局', 300, 800), t('2', 40, 780), t('建设公园', 100, 780), t('区城管局', 300, 780)];
+    const { lines } = await pdfDocumentLines(doc([page1, page2]));
+    expect(lines.filter((l) => l.includes('\t'))).toEqual(['1\t推进城市更新\t区住建局', '2\t建设公园\t区城管局']);
+  });
+});
+
 describe('PDF files (pdf.js, Node legacy build)', () => {
+  /** A title and a two-row table; `top`/`wide`: the table's first baseline and its third column. */
+  const table = (top: number, wide: number) => [
+    { x: 40, y: top + 40, text: 'Work plan 2025' },
+    ...[['No.', 'Task', 'Lead unit'], ['1', 'Build 50 projects', 'DRC']].flatMap((row, r) =>
+      row.map((text, c) => ({ x: [40, 100, wide][c]!, y: top - 15 * r, text })),
+    ),
+  ];
+  const TEXT = 'Work plan 2025\nNo.\tTask\tLead unit\n1\tBuild 50 projects\tDRC';
+
   it('reads the text layer of a PDF', async () => {
-    const pdf = textPdf([
-      { x: 40, y: 800, text: 'Work plan 2025' },
-      { x: 40, y: 760, text: 'No.' },
-      { x: 100, y: 760, text: 'Task' },
-      { x: 300, y: 760, text: 'Lead unit' },
-      { x: 40, y: 745, text: '1' },
-      { x: 100, y: 745, text: 'Build 50 projects' },
-      { x: 300, y: 745, text: 'DRC' },
-    ]);
-    const r = await extractPlanText(pdf, 'plan.pdf', { openPdf: openPdfNode });
-    expect(r).toEqual({ format: 'pdf', warnings: [], text: 'Work plan 2025\nNo.\tTask\tLead unit\n1\tBuild 50 projects\tDRC' });
+    const r = await extractPlanText(textPdf(table(760, 300)), 'plan.pdf', { openPdf: openPdfNode });
+    expect(r).toEqual({ format: 'pdf', warnings: [], text: TEXT });
+  });
+
+  it('reads a landscape page made by /Rotate 90 (a wide task table) in reading order', async () => {
+    const r = await extractPlanText(textPdf(table(500, 600), { rotate: 90 }), 'plan.pdf', { openPdf: openPdfNode });
+    expect(r.text).toBe(TEXT);
   });
 
   it('refuses a scanned PDF (an image, no text layer) with the message, importing nothing', async () => {

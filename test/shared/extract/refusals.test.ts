@@ -45,6 +45,14 @@ describe('files the import cannot read are refused with a clear message, nothing
     expect((await refusal(strToU8('{\\rtf1\\ansi hello}'), 'plan.rtf')).message).toContain('.docx');
   });
 
+  it('refuses a zip whose parts claim to inflate beyond 200 MB (a zip bomb) before inflating them', async () => {
+    const zip = zipSync({ 'word/document.xml': strToU8('<w:document/>') });
+    const view = new DataView(zip.buffer);
+    for (let i = 0; i < zip.length - 4; i++) if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 0x7fffffff, true);
+    const e = await refusal(zip, 'bomb.docx');
+    expect(e.message).toContain('过大');
+  });
+
   it('a PDF without a PDF reader (worker side) is refused rather than read as text', async () => {
     expect((await refusal(strToU8('%PDF-1.4\n%%EOF'), 'plan.pdf')).code).toBe('unknown_format');
   });
