@@ -283,6 +283,7 @@ describe('11 · the smaller things', () => {
     const viewer = page.getByRole('dialog', { name: /照片 1\/2/ });
     await viewer.waitFor();
     await expect.poll(() => viewer.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
+    const firstSrc = await viewer.locator('img').getAttribute('src');
     // Swipe left → the next photo.
     const v = (await viewer.boundingBox())!;
     await page.evaluate(([x, y]) => {
@@ -292,6 +293,9 @@ describe('11 · the smaller things', () => {
       el.dispatchEvent(new TouchEvent('touchend', { touches: [], changedTouches: [t(x! * 0.2)], bubbles: true }));
     }, [v.width, v.height / 2]);
     await page.getByRole('dialog', { name: /照片 2\/2/ }).waitFor();
+    const second = page.getByRole('dialog', { name: /照片 2\/2/ }).locator('img');
+    await expect.poll(() => second.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
+    expect(await second.getAttribute('src')).not.toBe(firstSrc);
     await screenshot(page, 'fix-11-viewer');
     // The phone's back gesture closes the viewer and stays on the task.
     await page.goBack();
