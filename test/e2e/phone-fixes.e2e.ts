@@ -168,7 +168,7 @@ describe('5 · the keyboard of an in-app browser', () => {
     await screenshot(page, 'fix-5-typing');
     await text.blur();
     await page.setViewportSize(NARROW);
-    expect(await page.locator('.tab-bar').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.tab-bar').isVisible()).toBe(true);
     await context.close();
   });
 });
