@@ -2,14 +2,15 @@
 // dashboard's numbers against the API, the drill-down to a task's reports and photos, the photo
 // wall, search, review and reminders, the print-ready circular (print CSS hides the app chrome)
 // and its XLSX read back cell by cell. Screenshots: test-results/screens/overview-*.png.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemLabel } from '../../shared/labels';
 import { splitLagging } from '../../shared/lagging';
 import type { CircularResponse, DashboardResponse } from '../../shared/schemas/dashboard';
 import { readXlsx, readXlsxLinks } from '../support/xlsx-read';
+import { jpeg, upload } from './report-support';
 import { apiAs, baseURL, DESKTOP, launchBrowser, phoneContext, screenshot, signIn, wuzhong2024, type SeedItem } from './support';
 
 const PERIOD = '2024-12';
@@ -18,45 +19,6 @@ let planId: string;
 /** Reports this file created: task, unit, status, and the one with a photo. */
 const created: Array<{ taskId: string; number: string; unitName: string; status: string; reportId: string }> = [];
 let photoReport: { reportId: string; photoId: string; taskId: string };
-
-async function jpeg(page: Page, width: number, height: number, label: string): Promise<Buffer> {
-  const b64 = await page.evaluate(
-    async ([w, h, text]) => {
-      const c = document.createElement('canvas');
-      c.width = w as number;
-      c.height = h as number;
-      const g = c.getContext('2d')!;
-      const grad = g.createLinearGradient(0, 0, 0, h as number);
-      grad.addColorStop(0, '#8bb8e8');
-      grad.addColorStop(0.6, '#e4ecf2');
-      grad.addColorStop(0.61, '#6d8f4f');
-      grad.addColorStop(1, '#41602c');
-      g.fillStyle = grad;
-      g.fillRect(0, 0, w as number, h as number);
-      g.fillStyle = '#8a6d4b';
-      g.fillRect((w as number) * 0.2, (h as number) * 0.35, (w as number) * 0.45, (h as number) * 0.3);
-      g.fillStyle = '#222';
-      g.font = `bold ${Math.round((h as number) / 8)}px sans-serif`;
-      g.fillText(text as string, (w as number) * 0.22, (h as number) * 0.52);
-      const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.85));
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let bin = '';
-      for (let j = 0; j < bytes.length; j += 0x8000) bin += String.fromCharCode(...bytes.subarray(j, j + 0x8000));
-      return btoa(bin);
-    },
-    [width, height, label] as const,
-  );
-  return Buffer.from(b64, 'base64');
-}
-
-async function upload(cookie: string, path: string, body: Buffer): Promise<void> {
-  const res = await fetch(`${baseURL()}${path}`, {
-    method: 'PUT',
-    headers: { cookie, origin: baseURL(), 'content-type': 'image/jpeg', 'x-content-sha256': createHash('sha256').update(body).digest('hex') },
-    body: new Uint8Array(body),
-  });
-  if (!res.ok) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`);
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();

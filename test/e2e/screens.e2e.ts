@@ -2,9 +2,9 @@
 // normal text and 长者模式, with long values in place (an IPv6 sign-in, several devices, a returned
 // report with a photo). Fails on sideways scroll, tap targets under 44 px, text under 16 px in the
 // field screens, and console errors. Screenshots: test-results/screens/walk-*.png.
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { returnedReport } from './report-support';
 import { auditScreen, NARROW, watchConsole } from './screen-audit';
 import { apiAs, baseURL, demoPassword, launchBrowser, phoneContext, screenshot, signIn, wuzhong2024 } from './support';
 
@@ -35,7 +35,7 @@ async function extraSessions(username: string): Promise<void> {
 beforeAll(async () => {
   browser = await launchBrowser();
   const seed = await wuzhong2024();
-  const { admin, items, accountOf: accounts } = seed;
+  const { items, accountOf: accounts } = seed;
   planId = seed.planId;
   const task = items.find((i) => i.kind === 'task' && i.leadUnits.some((u) => accounts.has(u.name)))!;
   indicatorId = items.find((i) => i.kind === 'indicator')!.id;
@@ -43,25 +43,9 @@ beforeAll(async () => {
   const unit = task.leadUnits.find((u) => accounts.has(u.name))!;
   unitUser = accounts.get(unit.name)!;
   // A report with a photo, returned with a reason: the resubmit path and the photo viewer.
-  const api = await apiAs(unitUser);
-  const reportId = randomUUID();
-  const put = await api.send('PUT', `/api/reports/${reportId}`, {
-    taskId,
-    period: PERIOD,
-    status: 'behind',
-    percent: 40,
-    targetValues: [],
-    progress: '本月完成阶段性工作，推进会已召开。',
-    problems: '征地拆迁尚未完成',
-    nextSteps: '加快推进。',
-    capturedAt: new Date().toISOString(),
-    photos: [],
-  });
-  if (!put.ok) throw new Error(`PUT report: ${put.status} ${await put.text()}`);
-  const submit = await api.send('POST', `/api/reports/${reportId}/submit`);
-  if (!submit.ok) throw new Error(`submit: ${submit.status}`);
-  const review = await admin.send('POST', `/api/reports/${reportId}/review`, { decision: 'returned', comment: '请补充现场照片和具体完成数据，说明滞后原因。' });
-  if (!review.ok) throw new Error(`review: ${review.status} ${await review.text()}`);
+  const page = await browser.newPage();
+  await returnedReport({ page, username: unitUser, taskId, period: PERIOD, photos: 1, reason: '请补充现场照片和具体完成数据，说明滞后原因。' });
+  await page.close();
   await extraSessions(unitUser);
   await extraSessions('wuzhong-leader');
 });

@@ -50,11 +50,12 @@ describe('app shell', () => {
     await context.setOffline(false);
     await list.getByRole('link').first().click();
     await page.getByRole('heading', { level: 1 }).waitFor();
-    const itemsOnline = await page.locator('.item').count();
+    // The 督查室 sees the plan as tappable rows with traffic lights (issue 14).
+    const itemsOnline = await page.locator('.row-link').count();
     expect(itemsOnline).toBeGreaterThan(50);
     await context.setOffline(true);
     await page.reload();
-    await expect.poll(() => page.locator('.item').count(), { timeout: 20_000 }).toBe(itemsOnline);
+    await expect.poll(() => page.locator('.row-link').count(), { timeout: 20_000 }).toBe(itemsOnline);
     await context.close();
   });
 

@@ -18,6 +18,7 @@ import { listOutbox } from '../outbox/store';
 import { navigate } from '../router';
 import { signOut } from '../state/session';
 import { InstallCard } from './install-card';
+import { outboxLabel } from './outbox-state';
 
 function persistText(p: PersistRecord | null): string {
   if (!p) return '尚未申请';
@@ -75,7 +76,7 @@ export function SignOutButton({ me }: { me: Me }) {
     const unsent = (await listOutbox()).filter((i) => i.userId === me.id && i.state !== 'submitted');
     const drafts = (await listDrafts(me.id)).length;
     if (!unsent.length && !drafts) return void signOut();
-    setPending({ unsent: unsent.map((i) => `${i.title.number ? `任务 ${i.title.number} ` : ''}${i.title.text.slice(0, 24)}`), drafts });
+    setPending({ unsent: unsent.map((i) => `${outboxLabel(i.title)}${i.title.text.slice(0, 24)}`), drafts });
   }
 
   async function syncFirst() {
@@ -85,7 +86,7 @@ export function SignOutButton({ me }: { me: Me }) {
     setBusy(false);
     const left = (await listOutbox()).filter((i) => i.userId === me.id && i.state !== 'submitted');
     if (!left.length && !pending?.drafts) return void signOut();
-    setPending((p) => (p ? { ...p, unsent: left.map((i) => `${i.title.number ? `任务 ${i.title.number} ` : ''}${i.title.text.slice(0, 24)}`) } : p));
+    setPending((p) => (p ? { ...p, unsent: left.map((i) => `${outboxLabel(i.title)}${i.title.text.slice(0, 24)}`) } : p));
   }
 
   if (!pending) {

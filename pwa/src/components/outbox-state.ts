@@ -1,6 +1,12 @@
 // The words for an outbox item's state: 等待网络 / 上传中 2/5 / 已提交 / 需处理 …
 import type { OutboxItem } from '../db/schema';
 
+/** "任务 12 " before the task text: the item's one label (older entries knew only the number). */
+export function outboxLabel(title: OutboxItem['title']): string {
+  if (title.label) return `${title.label} `;
+  return title.number ? `任务 ${title.number} ` : '';
+}
+
 export type OutboxTone = 'grey' | 'blue' | 'green' | 'red' | 'amber';
 
 export function photoProgress(item: OutboxItem): { done: number; total: number } {

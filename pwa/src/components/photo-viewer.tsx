@@ -101,7 +101,7 @@ export function PhotoViewer({ photos, start, onClose }: { photos: ViewerPhoto[];
           {index + 1} / {photos.length}
         </span>
       </div>
-      <img class="viewer-img" src={p.url ?? p.thumbUrl!} alt={p.alt} />
+      <img key={p.id} class="viewer-img" src={p.url ?? p.thumbUrl!} alt={p.alt} />
       {photos.length > 1 && (
         <div class="viewer-nav">
           <button type="button" class="btn" disabled={index === 0} onClick={() => go(-1)} aria-label="上一张">

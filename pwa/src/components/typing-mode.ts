@@ -14,11 +14,18 @@ function typesText(el: EventTarget | null): boolean {
 export function useTypingMode(): void {
   useEffect(() => {
     const root = document.documentElement;
+    let leaving: ReturnType<typeof setTimeout> | undefined;
     const on = (e: FocusEvent) => {
-      if (typesText(e.target)) root.dataset.typing = '';
+      if (!typesText(e.target)) return;
+      clearTimeout(leaving);
+      root.dataset.typing = '';
     };
+    // Leaving a field by tapping 提交 blurs it on pointer-down: restoring the layout at once would
+    // move 提交 from under the finger before the tap ends, so the tap lands first.
     const off = (e: FocusEvent) => {
-      if (!typesText(e.relatedTarget)) delete root.dataset.typing;
+      if (typesText(e.relatedTarget)) return;
+      clearTimeout(leaving);
+      leaving = setTimeout(() => delete root.dataset.typing, 400);
     };
     document.addEventListener('focusin', on);
     document.addEventListener('focusout', off);
@@ -26,6 +33,7 @@ export function useTypingMode(): void {
     return () => {
       document.removeEventListener('focusin', on);
       document.removeEventListener('focusout', off);
+      clearTimeout(leaving);
       delete root.dataset.typing;
     };
   }, []);

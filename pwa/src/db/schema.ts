@@ -89,7 +89,8 @@ export interface OutboxItem {
   userId: string;
   taskId: string;
   /** For the list: task number and text, unit, period. */
-  title: { number: string; text: string; unitName: string; period?: string };
+  /** label: 指标 N / 任务 N (shared itemLabel); items queued before it existed have only the number. */
+  title: { number: string; label?: string; text: string; unitName: string; period?: string };
   body: ReportBody;
   photos: OutboxPhoto[];
   /** PUT /api/reports/:id acknowledged for the current body. */

@@ -2,7 +2,7 @@
 // with the server's message, 已提交 — and 立即同步.
 import { useState } from 'preact/hooks';
 import { periodLabel } from '../../../shared/period';
-import { outboxState, photoProgress } from '../components/outbox-state';
+import { outboxLabel, outboxState, photoProgress } from '../components/outbox-state';
 import type { OutboxItem } from '../db/schema';
 import { formatDateTime } from '../lib/format';
 import { onlineStore } from '../lib/net';
@@ -107,7 +107,7 @@ function OutboxRow({ item, online, onMessage }: { item: OutboxItem; online: bool
       <p class="outbox-head">
         <span class={`state state-${state.tone}`}>{state.text}</span>
         <Link href={`/tasks/${item.taskId}`} class="outbox-title">
-          {item.title.number ? `任务 ${item.title.number} ` : ''}
+          {outboxLabel(item.title)}
           {item.title.text}
         </Link>
       </p>

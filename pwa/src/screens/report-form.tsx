@@ -284,7 +284,7 @@ export default function ReportFormScreen({ params }: ScreenProps) {
       await submitDraft(draftRef.current!, {
         unitId: me!.unitId,
         period,
-        title: { number: item.number, text: item.text, unitName: me!.unitName ?? '', period },
+        title: { number: item.number, label: itemLabel(item), text: item.text, unitName: me!.unitName ?? '', period },
       });
       navigate('/outbox');
     } catch (err) {
