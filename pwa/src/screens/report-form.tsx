@@ -27,8 +27,10 @@ import { reportPeriod } from '../sync/tasks';
 
 const AUTOSAVE_MS = 400;
 
-export default function ReportFormScreen({ params }: ScreenProps) {
+export default function ReportFormScreen({ params, query }: ScreenProps) {
   const taskId = params.id!;
+  // ?period=: amending a report of another period (上年度未结: last year's returned report).
+  const wanted = query.get('period');
   const session = useStore(sessionStore);
   const online = useStore(onlineStore);
   const me = session.status === 'signed_in' ? session.me : null;
@@ -56,8 +58,9 @@ export default function ReportFormScreen({ params }: ScreenProps) {
       setTask(t);
       if (!t) return;
       let d = await getDraft(me.id, taskId);
+      if (d && wanted && d.period !== wanted) d = undefined;
       if (!d) {
-        const period = t.plan ? reportPeriod(t.plan, new Date()) : undefined;
+        const period = wanted ?? (t.plan ? reportPeriod(t.plan, new Date()) : undefined);
         const existing = t.reports.find((r) => r.unitId === me.unitId && r.period === period) ?? null;
         d = newDraft(me.id, taskId, new Date().toISOString(), existing?.id);
         if (period) d.period = period;
@@ -65,7 +68,7 @@ export default function ReportFormScreen({ params }: ScreenProps) {
       }
       if (live) setDraft(d);
       // The server knows best which report this period already has and which period is due.
-      if (navigator.onLine && !d.photos.some((p) => !p.remote)) {
+      if (!wanted && navigator.onLine && !d.photos.some((p) => !p.remote)) {
         try {
           const res = await getJson<TaskDraftResponse>(`/api/tasks/${taskId}/draft`);
           const cur = draftRef.current;
