@@ -24,6 +24,7 @@ import { sessionStore } from '../state/session';
 import { getJson } from '../sync/http';
 import { loadTask, type TaskData } from '../sync/local';
 import { reportPeriod } from '../sync/tasks';
+import { CoUnitReports } from '../components/co-unit-reports';
 
 const AUTOSAVE_MS = 400;
 
@@ -342,6 +343,10 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
         />
         {errors.percent && <span class="field-error">{errors.percent}</span>}
       </label>
+
+      {period && me.unitId && item.leadUnits.some((u) => u.id === me.unitId) && (
+        <CoUnitReports taskId={item.id} period={period} unitId={me.unitId} targets={item.targets} fields={f} onQuote={update} />
+      )}
 
       {item.targets.map((t) => (
         <label key={t.id} class="field">
