@@ -143,20 +143,20 @@ export type AnswerBody = z.infer<typeof AnswerBody>;
 
 export const ThreadReadBody = z.object({ itemId: Id }).strict();
 
+/** A task as lists across plans name it: its plan and year, kind and number, text. */
+export const TaskHead = z.object({
+  itemId: Id,
+  planId: Id,
+  year: z.number().int(),
+  kind: z.enum(['indicator', 'task', 'draft']),
+  number: z.string(),
+  text: z.string(),
+});
+export type TaskHead = z.infer<typeof TaskHead>;
+
 /** Tasks whose thread holds something the caller has not seen: 批示 for units, answers for leaders. */
 export const UnreadThreadsResponse = z.object({
-  tasks: z.array(
-    z.object({
-      itemId: Id,
-      planId: Id,
-      year: z.number().int(),
-      kind: z.enum(['indicator', 'task', 'draft']),
-      number: z.string(),
-      text: z.string(),
-      unread: z.number().int(),
-      lastAt: IsoDateTime,
-    }),
-  ),
+  tasks: z.array(TaskHead.extend({ unread: z.number().int(), lastAt: IsoDateTime })),
 });
 export type UnreadThreadsResponse = z.infer<typeof UnreadThreadsResponse>;
 

@@ -16,7 +16,7 @@ const CJK = /[\u4e00-\u9fff]/;
 
 /** Everything a write could touch; compared before and after each bad request. */
 async function snapshot(opts: { signInFailure: boolean }): Promise<string> {
-  const tables = ['users', 'sessions', 'units', 'unit_aliases', 'plans', 'items', 'reports', 'instructions'];
+  const tables = ['users', 'sessions', 'units', 'unit_aliases', 'plans', 'items', 'reports', 'instructions', 'thread_reads', 'carryover_closed'];
   if (!opts.signInFailure) tables.push('login_attempts', 'audit_log');
   const counts = await env.DB.batch(tables.map((t) => env.DB.prepare(`SELECT '${t}' AS t, COUNT(*) AS n FROM ${t}`)));
   const users = await env.DB.prepare(
@@ -182,6 +182,9 @@ const ROUTES: Record<string, WriteRoute> = {
   'PUT /api/reports/:id': { method: 'PUT', path: () => `/api/reports/${crypto.randomUUID()}`, who: (f) => f.users.unitA.cookie, cases: generic },
   'POST /api/reports/:id/review': { method: 'POST', path: () => `/api/reports/${crypto.randomUUID()}/review`, who: (f) => f.users.admin.cookie, cases: generic },
   'POST /api/instructions': { method: 'POST', path: () => '/api/instructions', who: (f) => f.users.leader.cookie, cases: generic },
+  'POST /api/instructions/answers': { method: 'POST', path: () => '/api/instructions/answers', who: (f) => f.users.unitA.cookie, cases: generic },
+  'POST /api/instructions/read': { method: 'POST', path: () => '/api/instructions/read', who: (f) => f.users.unitA.cookie, cases: generic },
+  'POST /api/carryover/close': { method: 'POST', path: () => '/api/carryover/close', who: (f) => f.users.admin.cookie, cases: generic },
   'POST /api/imports/preview': { method: 'POST', path: () => '/api/imports/preview', who: (f) => f.users.admin.cookie, cases: generic },
   'POST /api/imports/commit': { method: 'POST', path: () => '/api/imports/commit', who: (f) => f.users.admin.cookie, cases: generic },
   'POST /api/aliases': { method: 'POST', path: () => '/api/aliases', who: (f) => f.users.admin.cookie, cases: generic },

@@ -266,6 +266,12 @@ export const ROWS: Row[] = [
     body: (w) => ({ itemId: w.f.items.taskA }),
     expect: s(401, 200, 403, 200, 200, 200, 404),
   },
+  { method: 'GET', route: '/api/carryover', path: () => '/api/carryover', expect: s(401, 200, 200, 200, 403, 200, 200) },
+  {
+    method: 'POST', route: '/api/carryover/close', path: () => '/api/carryover/close',
+    body: (w) => ({ itemId: w.f.items.taskA, unitId: w.f.units.a }),
+    expect: s(401, 403, 403, 403, 403, 200, 404),
+  },
   { method: 'GET', route: '/api/instructions/unread', path: () => '/api/instructions/unread', expect: s(401, 200, 200, 200, 200, 200, 200) },
 ];
 

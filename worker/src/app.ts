@@ -19,6 +19,7 @@ import { supervision } from './routes/supervision';
 import { health } from './routes/health';
 import { aliases, imports } from './routes/imports';
 import { instructions } from './routes/instructions';
+import { carryover } from './routes/carryover';
 import { photos } from './routes/photos';
 import { plans } from './routes/plans';
 import { reports } from './routes/reports';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/verify', verify)
     .route('/api/verify-settings', verifySettings)
     .route('/api/instructions', instructions)
+    .route('/api/carryover', carryover)
     .route('/api/users', users)
     .route('/api/audit', audit)
     .route('/api/imports', imports)

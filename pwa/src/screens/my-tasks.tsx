@@ -16,6 +16,7 @@ import { badgeOf, dueWord, matchesSearch, type Bucket, type TaskRow } from '../s
 import PlansScreen from './plans';
 import { UnreadMark, useUnreadRefresh } from '../components/unread';
 import { NoTasksThisYear } from '../components/year-notice';
+import { CarryoverSection } from '../components/carryover';
 
 const ROLE_WORD = { lead: '牵头', co: '配合', area: '责任板块' } as const;
 
@@ -125,6 +126,7 @@ function MyTasks({ unitId, unitName }: { unitId: string; unitName: string }) {
         <p class="empty">{online ? (pull.pulling ? '正在下载任务…' : '暂无任务。') : '离线：还没有下载过任务，请连接网络后再打开。'}</p>
       )}
       {first && <NoTasksThisYear latestYear={first.plan.year} />}
+      <CarryoverSection />
       {data?.hasData && rows.length === 0 && <p class="empty">本单位在当前方案中没有承担的任务。</p>}
       {rows.length > 0 && shown.length === 0 && <p class="empty">没有符合条件的任务。</p>}
 

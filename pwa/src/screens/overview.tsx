@@ -17,6 +17,7 @@ import { cachedPlans } from '../state/plans';
 import { sessionStore } from '../state/session';
 import { UnreadAnswersCard } from '../components/unread';
 import { CurrentYearNotice, YearSwitch } from '../components/year-notice';
+import { CarryoverAdminCard } from '../components/carryover';
 
 const TOP = 5;
 const STATUS_ORDER: Array<ReportStatus | 'unreported'> = ['behind', 'blocked', 'not_started', 'on_track', 'done', 'unreported'];
@@ -106,6 +107,7 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
       </div>
 
       <UnreadAnswersCard />
+      {isAdmin && <CarryoverAdminCard />}
 
       {d.mine && d.mine.taskIds.length > 0 && (
         <Link class="card list-item mine-card" href={list({ mine: 1 })}>

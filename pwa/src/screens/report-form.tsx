@@ -26,11 +26,14 @@ import { sessionStore } from '../state/session';
 import { getJson } from '../sync/http';
 import { loadTask, type TaskData } from '../sync/local';
 import { reportPeriod } from '../sync/tasks';
+import { CoUnitReports } from '../components/co-unit-reports';
 
 const AUTOSAVE_MS = 400;
 
-export default function ReportFormScreen({ params }: ScreenProps) {
+export default function ReportFormScreen({ params, query }: ScreenProps) {
   const taskId = params.id!;
+  // ?period=: amending a report of another period (上年度未结: last year's returned report).
+  const wanted = query.get('period');
   const session = useStore(sessionStore);
   const online = useStore(onlineStore);
   const me = session.status === 'signed_in' ? session.me : null;
@@ -60,13 +63,14 @@ export default function ReportFormScreen({ params }: ScreenProps) {
       setTask(t);
       if (!t) return;
       let d = await getDraft(me.id, taskId);
+      if (d && wanted && d.period !== wanted) d = undefined;
       // A draft saved by an older app has no code of its own yet: draw one now, before any photo.
       if (d && !d.verifyCode) {
         d = { ...d, verifyCode: newVerifyCode() };
         await saveDraft(d);
       }
       if (!d) {
-        const period = t.plan ? reportPeriod(t.plan, new Date()) : undefined;
+        const period = wanted ?? (t.plan ? reportPeriod(t.plan, new Date()) : undefined);
         const existing = t.reports.find((r) => r.unitId === me.unitId && r.period === period) ?? null;
         d = newDraft(me.id, taskId, new Date().toISOString(), existing?.id);
         if (period) d.period = period;
@@ -74,7 +78,7 @@ export default function ReportFormScreen({ params }: ScreenProps) {
       }
       if (live) setDraft(d);
       // The server knows best which report this period already has and which period is due.
-      if (navigator.onLine && !d.photos.some((p) => !p.remote)) {
+      if (!wanted && navigator.onLine && !d.photos.some((p) => !p.remote)) {
         try {
           const res = await getJson<TaskDraftResponse>(`/api/tasks/${taskId}/draft`);
           const cur = draftRef.current;
@@ -359,6 +363,10 @@ export default function ReportFormScreen({ params }: ScreenProps) {
         />
         {errors.percent && <span class="field-error">{errors.percent}</span>}
       </label>
+
+      {period && me.unitId && item.leadUnits.some((u) => u.id === me.unitId) && (
+        <CoUnitReports taskId={item.id} period={period} unitId={me.unitId} targets={item.targets} fields={f} onQuote={update} />
+      )}
 
       {item.targets.map((t) => (
         <label key={t.id} class="field">

@@ -4,6 +4,7 @@ import type { Instruction, UnreadThreadsResponse } from '../../../shared/schemas
 import type { SessionUser } from '../env';
 import { jsonList, stmt } from '../lib/d1';
 import { VISIBLE_REPORT_SQL, viewerParams } from './report-read';
+import { taskHeadOf, type TaskHeadRow } from './task-head';
 
 interface InstructionRow {
   id: string;
@@ -143,15 +144,6 @@ export async function unreadThreads(db: D1Database, user: SessionUser, orgId: st
     ...viewerParams(user, orgId),
     user.id,
     user.role === 'unit' ? 'instruction' : 'answer',
-  ).all<{ item_id: string; plan_id: string; year: number; kind: 'indicator' | 'task' | 'draft'; number: string; text: string; unread: number; last_at: string }>();
-  return results.map((r) => ({
-    itemId: r.item_id,
-    planId: r.plan_id,
-    year: r.year,
-    kind: r.kind,
-    number: r.number,
-    text: r.text,
-    unread: r.unread,
-    lastAt: r.last_at,
-  }));
+  ).all<TaskHeadRow & { unread: number; last_at: string }>();
+  return results.map((r) => ({ ...taskHeadOf(r), unread: r.unread, lastAt: r.last_at }));
 }
