@@ -97,6 +97,26 @@ function stateOf(page: Page, id: string) {
   return page.locator(`.outbox-item[data-report-id="${id}"] .state`).textContent({ timeout: 5_000 }).catch(() => null);
 }
 
+/** Which photos and thumbnails of an outbox item the app has recorded as acknowledged. */
+function photoProgressOf(page: Page, id: string): Promise<Array<{ id: string; sent: boolean; thumbSent: boolean }>> {
+  return page.evaluate(async (itemId) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('duban');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      return await new Promise((resolve, reject) => {
+        const req = db.transaction('outbox').objectStore('outbox').get(itemId);
+        req.onsuccess = () => resolve(((req.result?.photos ?? []) as Array<{ id: string; sent: boolean; thumbSent: boolean }>).map(({ id, sent, thumbSent }) => ({ id, sent, thumbSent })));
+        req.onerror = () => reject(req.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, id);
+}
+
 interface ServerReport {
   id: string;
   unitId: string;
@@ -258,24 +278,36 @@ describe('the phone misbehaves (shared e2e server)', () => {
     await killed;
     await context.close().catch(() => {});
 
-    // Meanwhile the server has the report as a draft with one or two photos, not submitted.
+    // Meanwhile the server has the report as a draft with the killed photo stored, not submitted.
     const mid = await api.get<ServerReport>(`/api/reports/${id}`);
     expect(mid.state).toBe('draft');
-    expect(mid.photos.filter((p) => p.received).length).toBe(2);
+    const killedPhoto = killedPath.split('/').pop()!;
+    expect(mid.photos.find((p) => p.id === killedPhoto)?.received).toBe(true);
 
     context = await launchPersistent(dir);
-    const traffic = recordTraffic(context);
     page = context.pages()[0] ?? (await context.newPage());
+    // What the app had recorded as acknowledged when it was killed, read on a same-origin page
+    // where the app does not run (photos go up to three at a time, so more than one may be open).
+    await page.goto('/api/health');
+    const progress = await photoProgressOf(page, id);
+    expect(progress).toHaveLength(3);
+    expect(progress.find((p) => p.id === killedPhoto)?.sent).toBe(false);
+    const photoPath = (p: string) => `/api/reports/${id}/photos/${p}`;
+    const expectFull = progress.filter((p) => !p.sent).map((p) => photoPath(p.id)).sort();
+    const expectThumb = progress.filter((p) => !p.thumbSent).map((p) => `${photoPath(p.id)}/thumb`).sort();
+
+    const traffic = recordTraffic(context);
     await page.goto('/outbox');
     await expect.poll(() => stateOf(page, id), { timeout: 60_000 }).toBe('已提交');
     traffic.stop();
     // After the restart the app re-sent the photo the server already had (answered as a replay)
-    // and went on from there; nothing it had confirmed was sent again.
-    const photoPutsAfter = traffic.records.filter((r) => r.kind === 'photo');
-    expect(photoPutsAfter).toHaveLength(2);
-    expect(photoPutsAfter[0]!.path).toBe(killedPath);
+    // and exactly what it had not heard back about; nothing it had recorded was sent again.
+    const sentAfter = (kind: string) => traffic.records.filter((r) => r.kind === kind).map((r) => r.path).sort();
+    expect(sentAfter('photo')).toEqual(expectFull);
+    expect(sentAfter('thumb')).toEqual(expectThumb);
+    expect(sentAfter('photo')).toContain(killedPath);
     expect(traffic.records.every((r) => r.status === 200 && !r.failed)).toBe(true);
-    expect(traffic.summary().byKind).toEqual({ report: 0, photo: 2, thumb: 2, submit: 1 });
+    expect(traffic.summary().byKind).toMatchObject({ report: 0, submit: 1 });
 
     const after = await reportsOf(api, task.id, me.unitId);
     expect(after).toHaveLength(1);

@@ -3,7 +3,9 @@
 // (accepted, or returned and amended), photos through the app's real watermark pipeline,
 // a co-unit's report under its lead unit, and 批示 with 落实情况 answers. All through the
 // worker's routes (demo-client.ts). Deterministic: the same demo on every fresh machine.
+import { itemLabel } from '../../shared/labels';
 import { formatPeriod, periodOf } from '../../shared/period';
+import { verifyUrl } from '../../shared/verify-code';
 import type { DemoOp, RunOps } from './demo-client';
 import type { DemoPlan } from './demo-plan';
 import { renderDemoPhotos, type DemoPhotoJob } from './demo-photos';
@@ -11,6 +13,7 @@ import { AMEND_NOTE, ANSWERS, INSTRUCTIONS, pick, reportTexts, RETURN_REASONS, s
 
 interface Task {
   id: string;
+  kind: string;
   number: string;
   text: string;
   leads: Array<{ unitId: string; name: string }>;
@@ -44,7 +47,7 @@ const addMin = (t: Date, m: number) => new Date(t.getTime() + m * 60_000);
 
 async function loadTasks(db: D1Database, planId: string): Promise<Task[]> {
   const [items, units, targets] = await db.batch<Record<string, unknown>>([
-    db.prepare(`SELECT id, number, text FROM items WHERE plan_id = ?1 AND kind IN ('task', 'indicator') ORDER BY seq`).bind(planId),
+    db.prepare(`SELECT id, kind, number, text FROM items WHERE plan_id = ?1 AND kind IN ('task', 'indicator') ORDER BY seq`).bind(planId),
     db
       .prepare(
         `SELECT iu.item_id, iu.unit_id, iu.role, u.name FROM item_units iu JOIN units u ON u.id = iu.unit_id
@@ -55,7 +58,7 @@ async function loadTasks(db: D1Database, planId: string): Promise<Task[]> {
     db.prepare('SELECT t.id, t.item_id, t.value FROM targets t JOIN items i ON i.id = t.item_id WHERE i.plan_id = ?1 ORDER BY t.seq').bind(planId),
   ]);
   const tasks = new Map<string, Task>();
-  for (const r of items!.results) tasks.set(String(r.id), { id: String(r.id), number: String(r.number), text: String(r.text), leads: [], cos: [], targets: [] });
+  for (const r of items!.results) tasks.set(String(r.id), { id: String(r.id), kind: String(r.kind), number: String(r.number), text: String(r.text), leads: [], cos: [], targets: [] });
   for (const r of units!.results) {
     const unit = { unitId: String(r.unit_id), name: String(r.name) };
     tasks.get(String(r.item_id))?.[r.role === 'lead' ? 'leads' : 'cos'].push(unit);
@@ -125,7 +128,7 @@ function planReport(r: Rand, o: { task: Task; unit: Task['leads'][number]; userI
     },
     photos: photos.map((p, i) => ({
       id: p.id,
-      job: { seed: Math.floor(r() * 1e9) + i, scene, wm: { takenAt: p.takenAt.toISOString(), location, taskNumber: task.number, unitName: o.unit.name, verifyCode: '' } },
+      job: { seed: Math.floor(r() * 1e9) + i, scene, wm: { takenAt: p.takenAt.toISOString(), location, taskNumber: itemLabel(task), unitName: o.unit.name, verifyCode: '' } },
     })),
   };
 }
@@ -197,7 +200,14 @@ export async function seedDemoHistory(run: RunOps, world: DemoWorld, now: Date):
   });
   // 1. Drafts with their photos declared: the server gives each its 核验码.
   const saved = (await run(planned.map((p) => op(p.userId, addMin(p.capturedAt, 5), 'PUT', `/api/reports/${p.id}`, p.body)))) as Array<{ verifyCode: string }>;
-  planned.forEach((p, i) => p.photos.forEach((ph) => (ph.job.wm.verifyCode = saved[i]!.verifyCode)));
+  // The watermark carries the code the server kept and the QR of its page on the local demo site.
+  const origin = `http://localhost:${process.env.PORT ?? '8787'}`;
+  planned.forEach((p, i) =>
+    p.photos.forEach((ph) => {
+      ph.job.wm.verifyCode = saved[i]!.verifyCode;
+      ph.job.wm.verifyUrl = verifyUrl(origin, saved[i]!.verifyCode);
+    }),
+  );
   // 2. The photos, through the PWA's pipeline in Chromium (or none, said so).
   const jobs = planned.flatMap((p) => p.photos.map((ph) => ph.job));
   const rendered = await renderDemoPhotos(jobs);

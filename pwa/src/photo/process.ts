@@ -71,7 +71,16 @@ async function inWorker(file: Blob, wm: WatermarkInfo, caps: PhotoCaps): Promise
 export async function processPhoto(file: Blob, wm: WatermarkInfo): Promise<ProcessedPhoto> {
   const started = performance.now();
   const caps = detectCaps();
-  const result = (caps.offscreen && caps.resize ? await inWorker(file, wm, caps) : null) ?? (await processOnMainThread(file, wm, caps));
+  // A Worker that cannot even be constructed (no module workers, a bundle without a module URL,
+  // as in the demo seeding's page) falls back like one that fails to start.
+  const viaWorker =
+    caps.offscreen && caps.resize
+      ? await inWorker(file, wm, caps).catch((e: unknown) => {
+          if (e instanceof PhotoError) throw e;
+          return null;
+        })
+      : null;
+  const result = viaWorker ?? (await processOnMainThread(file, wm, caps));
   // Visible to the e2e budget check (and to anyone profiling on a real phone).
   performance.measure('duban:photo', {
     start: started,
