@@ -92,15 +92,19 @@ export async function finish(env: CanvasEnv, src: Drawable, target: { width: num
     // The band is drawn the same way on either kind of canvas.
     drawWatermark(ctx as CanvasRenderingContext2D, target.width, target.height, wm);
 
-    let full = await encodeJpeg(env, canvas, ctx, FULL_QUALITY);
-    for (const q of [0.7, 0.6]) {
-      if (full.blob.size <= MAX_FULL_BYTES) break;
-      full = await encodeJpeg(env, canvas, ctx, q);
-    }
-
+    // The thumbnail is drawn before encoding so both encodes can run at once (engines encode
+    // off the calling thread).
     const tctx = context2d(thumbCanvas);
     tctx.drawImage(canvas, 0, 0, thumbSize.width, thumbSize.height);
-    const thumb = await encodeJpeg(env, thumbCanvas, tctx, THUMB_QUALITY);
+    const encodeFull = async () => {
+      let out = await encodeJpeg(env, canvas, ctx, FULL_QUALITY);
+      for (const q of [0.7, 0.6]) {
+        if (out.blob.size <= MAX_FULL_BYTES) break;
+        out = await encodeJpeg(env, canvas, ctx, q);
+      }
+      return out;
+    };
+    const [full, thumb] = await Promise.all([encodeFull(), encodeJpeg(env, thumbCanvas, tctx, THUMB_QUALITY)]);
 
     const [fullBytes, thumbBytes] = await Promise.all([full.blob.arrayBuffer(), thumb.blob.arrayBuffer()]);
     const [sha256, thumbSha256] = await Promise.all([sha256Hex(fullBytes), sha256Hex(thumbBytes)]);
