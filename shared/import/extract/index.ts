@@ -15,6 +15,7 @@
 // - a table used only for layout (one cell per row) is read as its contents; a table nested in a
 //   cell of a real table is joined into that cell's one line;
 // - Word's automatic numbering is written out as printed (`1.`, `一、`, `（一）`);
+// - .mht/.mhtml (a saved web page in one file): its HTML part, read as HTML;
 // - .csv: read as a table (RFC 4180 quotes; comma, semicolon or tab separated);
 // - .xlsx: the sheet that looks like a 台账 (most task-table header words), fully empty rows and
 //   columns dropped; dates as `2024年6月30日`;
@@ -28,6 +29,7 @@ import { csvRows } from './csv';
 import { decodeText, looksBinary } from './decode';
 import { docxBlocks } from './docx';
 import { htmlBlocks, looksLikeHtml } from './html';
+import { isMhtml, mhtmlHtml } from './mht';
 import { type PdfDocumentLike, pdfDocumentLines } from './pdf-layout';
 import { xlsxRows } from './xlsx';
 
@@ -61,7 +63,7 @@ export interface ExtractOptions {
 }
 
 /** The file types the import accepts (for `<input accept>` and help texts). */
-export const ACCEPTED_EXTENSIONS = ['.docx', '.xlsx', '.pdf', '.html', '.htm', '.txt', '.md', '.csv'];
+export const ACCEPTED_EXTENSIONS = ['.docx', '.xlsx', '.pdf', '.html', '.htm', '.mht', '.mhtml', '.txt', '.md', '.csv'];
 
 function extensionOf(name: string): string {
   const m = /\.([a-z0-9]+)$/i.exec(name);
@@ -155,6 +157,11 @@ export async function extractPlanText(bytes: Uint8Array, fileName: string, opts:
   }
   const { text } = decodeText(bytes);
   if (looksBinary(text)) throw new ExtractError('unknown_format', `无法识别的文件格式${ext ? `（.${ext}）` : ''}：请上传 .docx、.xlsx、.pdf、网页（.html）或文本文件`);
+  if (isMhtml(text)) {
+    const html = mhtmlHtml(text);
+    if (html === null) throw new ExtractError('unknown_format', '这个网页存档（.mht）里没有网页内容，请另存为 .html 或 .docx 后再导入');
+    return extractFromText(html, 'html');
+  }
   if (ext === 'csv') return { text: rowsText(csvRows(text.replace(/^\ufeff/, ''))), format: 'csv', warnings: [] };
   // A .txt/.md stays text even when it starts with a tag (OCR output); other names go by content.
   const html = ext === 'html' || ext === 'htm' || (!PLAIN_TEXT.has(ext) && looksLikeHtml(text));

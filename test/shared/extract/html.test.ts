@@ -42,3 +42,33 @@ describe('HTML (a saved page or the clipboard’s text/html)', () => {
     expect(lines(word)).toEqual(['1\t加快（一）建设']);
   });
 });
+
+describe('a web page saved as one file (.mht)', () => {
+  it('opens the MIME envelope and reads its quoted-printable GBK HTML part', async () => {
+    // <table><tr><td>序号</td><td>工作任务</td></tr></table>, charset gb2312, quoted-printable.
+    const qp = '<html><body><p>=C8=CE=CE=F1</p><table><tr><td>=D0=F2=BA=C5</td><td>=B9=A4=D7=F7=C8=CE=CE=F1</td></tr><tr><td>1</td><td>=CD=C6=BD=F8</td></=\r\ntr></table></body></html>';
+    const mht = [
+      'From: <Saved by Blink>',
+      'Subject: =?utf-8?Q?plan?=',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related;',
+      '\ttype="text/html";',
+      '\tboundary="----MultipartBoundary--abc----"',
+      '',
+      '------MultipartBoundary--abc----',
+      'Content-Type: text/html; charset="gb2312"',
+      'Content-Transfer-Encoding: quoted-printable',
+      'Content-Location: https://www.example.gov.cn/plan.html',
+      '',
+      qp,
+      '------MultipartBoundary--abc----',
+      'Content-Type: image/png',
+      'Content-Transfer-Encoding: base64',
+      '',
+      'iVBORw0KGgo=',
+      '------MultipartBoundary--abc------',
+    ].join('\r\n');
+    const r = await extractPlanText(new TextEncoder().encode(mht), '方案.mht');
+    expect(r).toEqual({ format: 'html', warnings: [], text: '任务\n序号\t工作任务\n1\t推进' });
+  });
+});
