@@ -88,6 +88,16 @@ function isPlainHeading(body: string): boolean {
   return (/^——/.test(t) && !/。./.test(t)) || /[:：]$/.test(t);
 }
 
+/**
+ * A heading's name: `产业提升人才行动计划。围绕…，实施如下重点项目：` is named by its first sentence;
+ * the rest introduces the tasks below it.
+ */
+function headingTitle(raw: string): string {
+  const title = squeeze(raw).replace(/[:：]$/, '');
+  const stop = title.indexOf('。');
+  return stop > 0 ? title.slice(0, stop) : title;
+}
+
 export function parseInlineUnits(lines: string[], warnings: Warnings, rules: DocRules = NO_RULES): DraftItem[] {
   const items: DraftItem[] = [];
   let part: Heading | null = null;
@@ -142,10 +152,10 @@ export function parseInlineUnits(lines: string[], warnings: Warnings, rules: Doc
         close();
         started = true;
         if (PART_RE.test(body)) {
-          part = { title: squeeze(heading[2]!).replace(/[:：]$/, '') };
+          part = { title: headingTitle(heading[2]!) };
           indicators = INDICATOR_PART.test(part.title);
           chapter = null;
-        } else chapter = { title: squeeze(heading[2]!).replace(/[:：]$/, '') };
+        } else chapter = { title: headingTitle(heading[2]!) };
         group = null;
         scope = null;
         return;
