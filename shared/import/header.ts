@@ -4,7 +4,7 @@ import { cleanText } from './text';
 
 /** How plan titles end. */
 const TITLE_END =
-  /(分解方案|落实方案|实施方案|分工方案|工作方案|任务清单|责任清单|工作要点|任务分解|责任分工|目标任务|工作计划|工作安排|任务书|项目清单|责任分解|任务分解表|政府工作报告|工作报告|实施意见)$/;
+  /(分解方案|落实方案|实施方案|分工方案|工作方案|任务清单|责任清单|工作要点|任务分解|责任分工|目标任务|工作计划|工作安排|任务书|项目清单|责任分解|任务分解表|政府工作报告|工作报告|实施意见|指导意见|若干意见)$/;
 
 /** 吴政发〔2024〕1号, also printed with [] 【】 () ［］ or 〔 〕 spaced. */
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,8})\s*[〔［[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号/;
@@ -41,6 +41,12 @@ function findTitle(lines: string[], fileName?: string): string {
       continue;
     }
     standalone = bare;
+    // A title printed over two lines (`国务院关于加快推进…和` / `…的指导意见`): its first half is the
+    // line above, a `…关于…` line that no punctuation closes.
+    const above = cleanText(lines[lines.indexOf(raw) - 1] ?? '');
+    if (/关于/.test(above) && above.length <= 40 && !/[。：:，,；;）)]$/.test(above) && !TITLE_END.test(above)) {
+      standalone = above + bare;
+    }
     break;
   }
   const quoted = quotedPlanNames(lines);
@@ -63,8 +69,13 @@ const ISSUER_LINE = new RegExp(`^${GOVERNMENT}(?:办公室|办公厅)?(?:文件)
 /** `亳州市谯城区人民政府办公室关于印发…的通知`, `泾县人民政府关于分解落实…的通知`. */
 const ISSUER_NOTICE = new RegExp(`${GOVERNMENT}(?:办公室|办公厅)?关于`);
 
+/** The State Council signs as itself: `国务院关于…`, a signature line `国务院` / `国务院办公厅`. */
+const NATIONAL = /^(国务院(?:办公厅)?)(?:关于|$)/;
+
 function findIssuer(lines: string[], text: string): string {
   const head = lines.slice(0, 80).map(cleanText);
+  const national = head.slice(0, 5).map((l) => NATIONAL.exec(l)).find(Boolean);
+  if (national) return national[1]!;
   for (const line of head) {
     const m = ISSUER_LINE.exec(line);
     if (m) return m[1]!;

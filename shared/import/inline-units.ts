@@ -26,6 +26,12 @@ const INDICATOR_PART = /预期目标|主要指标/;
 /** A trailing `（甲、乙牵头，丙配合）` that names the units in words instead of with a key. */
 const LEAD_BRACKET = /[(（]([^()（）]{2,120}?牵头[^()（）]*)[)）][。；;]?$/;
 
+/**
+ * A trailing `（甲、乙、丙等负责）` (国务院 style): the units that carry the task, the first listed
+ * leading; the first such bracket may add the rule `。列第一位者为牵头单位，下同`.
+ */
+export const DUTY_BRACKET = /[(（]([^()（）:：]{2,160}?)(?:等|等有关部门和单位)?(?:按职责分工)?负责(?:[。；;，,][^()（）]*)?[)）][。；;]?$/;
+
 type Pairs = Array<[key: string, value: string]>;
 
 /** `牵头单位:区卫健局;责任单位:区财政局` → [[牵头单位, 区卫健局], [责任单位, 区财政局]]. */
@@ -75,11 +81,13 @@ function applyPairs(d: DraftItem, pairs: Pairs, rules: DocRules): void {
   if (time) d.timeLimit = time;
 }
 
-/** A line's `（甲、乙牵头，丙配合）` tail as a 责任单位 pair, and the line without it. */
+/** A line's `（甲、乙牵头，丙配合）` or `（甲、乙等负责）` tail as a 责任单位 pair, and the line without it. */
 function leadBracket(body: string): { body: string; pairs: Pairs } {
   const m = LEAD_BRACKET.exec(body);
-  if (!m || !leadPhrase(m[1]!)) return { body, pairs: [] };
-  return { body: body.slice(0, m.index).trim(), pairs: [['责任单位', m[1]!]] };
+  if (m && leadPhrase(m[1]!)) return { body: body.slice(0, m.index).trim(), pairs: [['责任单位', m[1]!]] };
+  const duty = DUTY_BRACKET.exec(body);
+  if (duty && duty.index > 0) return { body: body.slice(0, duty.index).trim(), pairs: [['责任单位', duty[1]!]] };
+  return { body, pairs: [] };
 }
 
 /** A heading that is no numbered task: `——加快…` sub-headings and sentences ending in `：`. */
@@ -147,7 +155,9 @@ export function parseInlineUnits(lines: string[], warnings: Warnings, rules: Doc
       const annotatedBelow = ANNOTATION_LINE.test(next) && (!PART_RE.test(body) || /。/.test(body) || squeeze(body).length > 20);
       // A long chapter sentence ending in `：` introduces the tasks below it.
       const introduces = /[:：]$/.test(squeeze(body));
-      const isTask = pairs.length > 0 || annotatedBelow || (!introduces && (/。./.test(body) || squeeze(body).length > 40));
+      // `（二）发展目标。` (a name closed by `。`) opens an item whose text is on the lines below.
+      const namedItem = CN_PAREN_RE.test(body) && /。$/.test(squeeze(body));
+      const isTask = pairs.length > 0 || annotatedBelow || namedItem || (!introduces && (/。./.test(body) || squeeze(body).length > 40));
       if (!isTask) {
         close();
         started = true;
