@@ -14,7 +14,8 @@ function quotedPlanNames(lines: string[]): string[] {
   const names: string[] = [];
   for (const raw of lines.slice(0, 80)) {
     const line = cleanText(raw);
-    if (!/印发|现将|下发|分解下达/.test(line)) continue;
+    // `自本通知印发之日起，《…》停止执行` names a repealed document, not the plan.
+    if (!/印发|现将|下发|分解下达/.test(line) || /停止执行|废止/.test(line)) continue;
     for (const m of line.matchAll(/《((?:[^《》]|《[^《》]*》)+)》/g)) {
       // `《2022年<政府工作报告>…》`: inner titles printed with <> or 〈〉 become 《》.
       const name = m[1]!.replace(/[<〈]([^<>〈〉]+)[>〉]/g, '《$1》');
@@ -22,6 +23,16 @@ function quotedPlanNames(lines: string[]): string[] {
     }
   }
   return names;
+}
+
+/**
+ * A title printed over two lines (`国务院关于加快推进…和` / `…的指导意见`) whole: its first half is the
+ * line above, a `…关于…` line that no punctuation closes.
+ */
+function withFirstHalf(lines: string[], raw: string, title: string): string {
+  const above = cleanText(lines[lines.indexOf(raw) - 1] ?? '');
+  const firstHalf = /关于/.test(above) && above.length <= 40 && !/[。：:，,；;）)]$/.test(above) && !TITLE_END.test(above);
+  return firstHalf && !/关于/.test(title) ? above + title : title;
 }
 
 function findTitle(lines: string[], fileName?: string): string {
@@ -33,20 +44,14 @@ function findTitle(lines: string[], fileName?: string): string {
     if (!line || line.length > 60) continue;
     const bare = line.replace(/^附件\d*[:：]?/, '').replace(/^《(.*)》$/, '$1');
     if (!TITLE_END.test(bare)) {
-      if (!notice && /^.{4,50}的通知$/.test(line)) notice = line;
+      if (!notice && /^.{4,50}的通知$/.test(line)) notice = withFirstHalf(lines, raw, line);
       continue;
     }
     if (bare !== line) {
       attachment ??= bare;
       continue;
     }
-    standalone = bare;
-    // A title printed over two lines (`国务院关于加快推进…和` / `…的指导意见`): its first half is the
-    // line above, a `…关于…` line that no punctuation closes.
-    const above = cleanText(lines[lines.indexOf(raw) - 1] ?? '');
-    if (/关于/.test(above) && above.length <= 40 && !/[。：:，,；;）)]$/.test(above) && !TITLE_END.test(above)) {
-      standalone = above + bare;
-    }
+    standalone = withFirstHalf(lines, raw, bare);
     break;
   }
   const quoted = quotedPlanNames(lines);

@@ -86,7 +86,10 @@ function leadBracket(body: string): { body: string; pairs: Pairs } {
   const m = LEAD_BRACKET.exec(body);
   if (m && leadPhrase(m[1]!)) return { body: body.slice(0, m.index).trim(), pairs: [['责任单位', m[1]!]] };
   const duty = DUTY_BRACKET.exec(body);
-  if (duty && duty.index > 0) return { body: body.slice(0, duty.index).trim(), pairs: [['责任单位', duty[1]!]] };
+  // `国家发展改革委会同有关部门负责`: the unit named first leads, those it works with (会同) assist.
+  if (duty && duty.index > 0) {
+    return { body: body.slice(0, duty.index).trim(), pairs: [['责任单位', duty[1]!.replace(/会同/g, '、')]] };
+  }
   return { body, pairs: [] };
 }
 
