@@ -30,7 +30,7 @@ const LEAD_BRACKET = /[(（]([^()（）]{2,120}?牵头[^()（）]*)[)）][。；
  * A trailing `（甲、乙、丙等负责）` (国务院 style): the units that carry the task, the first listed
  * leading; the first such bracket may add the rule `。列第一位者为牵头单位，下同`.
  */
-export const DUTY_BRACKET = /[(（]([^()（）:：]{2,160}?)(?:等|等有关部门和单位)?(?:按职责分工)?负责(?:[。；;，,][^()（）]*)?[)）][。；;]?$/;
+export const DUTY_BRACKET = /[(（]([^()（）:：]{2,160}?)(?:等(?:有关|相关)?(?:部门|单位)?(?:和单位)?)?(?:按职责分工)?负责(?:[。；;，,][^()（）]*)?[)）][。；;]?$/;
 
 type Pairs = Array<[key: string, value: string]>;
 
@@ -86,9 +86,10 @@ function leadBracket(body: string): { body: string; pairs: Pairs } {
   const m = LEAD_BRACKET.exec(body);
   if (m && leadPhrase(m[1]!)) return { body: body.slice(0, m.index).trim(), pairs: [['责任单位', m[1]!]] };
   const duty = DUTY_BRACKET.exec(body);
-  // `国家发展改革委会同有关部门负责`: the unit named first leads, those it works with (会同) assist.
+  // `国家发展改革委会同有关部门负责`: the unit named first leads, those it works with (会同) assist;
+  // `甲、乙等和各省级人民政府负责`: the list closed by 等, then the provinces.
   if (duty && duty.index > 0) {
-    return { body: body.slice(0, duty.index).trim(), pairs: [['责任单位', duty[1]!.replace(/会同/g, '、')]] };
+    return { body: body.slice(0, duty.index).trim(), pairs: [['责任单位', duty[1]!.replace(/会同|等和/g, '、')]] };
   }
   return { body, pairs: [] };
 }
@@ -159,7 +160,8 @@ export function parseInlineUnits(lines: string[], warnings: Warnings, rules: Doc
       // A long chapter sentence ending in `：` introduces the tasks below it.
       const introduces = /[:：]$/.test(squeeze(body));
       // `（二）发展目标。` (a name closed by `。`) opens an item whose text is on the lines below.
-      const namedItem = CN_PAREN_RE.test(body) && /。$/.test(squeeze(body));
+      // (`（一）统筹两个市场，打造加工制造中心。` followed by `1.…` is a chapter heading.)
+      const namedItem = CN_PAREN_RE.test(body) && /。$/.test(squeeze(body)) && !NUM_DOT_RE.test(next);
       const isTask = pairs.length > 0 || annotatedBelow || namedItem || (!introduces && (/。./.test(body) || squeeze(body).length > 40));
       if (!isTask) {
         close();
