@@ -1,5 +1,6 @@
 // Which layout a document uses. Checked from the most to the least structured.
 import { hasTaskNumbers } from './cells';
+import { DUTY_BRACKET } from './inline-units';
 import { type Table, readTable } from './table-rows';
 
 export type PlanFormat =
@@ -23,6 +24,7 @@ export function detectFormat(lines: string[]): PlanFormat {
   let tabHeader = false;
   let pipeLines = 0;
   let unitLabels = 0;
+  let dutyBrackets = 0;
   for (const line of lines) {
     if (line.includes('\t')) {
       tabRows++;
@@ -30,10 +32,11 @@ export function detectFormat(lines: string[]): PlanFormat {
     }
     if (/^\s*\|+\s*$/.test(line)) pipeLines++;
     if (UNIT_LABEL.test(line)) unitLabels++;
+    if (DUTY_BRACKET.test(line.trim())) dutyBrackets++;
   }
   if (tabHeader && tabRows >= 3) return 'tsv';
   if (pipeLines >= 10) return 'pipe';
-  if (unitLabels >= 1) return 'inline';
+  if (unitLabels >= 1 || dutyBrackets >= 3) return 'inline';
   return 'narrative';
 }
 

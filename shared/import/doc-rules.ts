@@ -1,6 +1,6 @@
 // Rules a document states about its own unit lists, read and applied instead of being left in a
 // unit's name or a task's text:
-//   列第一位的(责任单位)为牵头单位 · 排名第一的为牵头单位    → the first unit listed leads
+//   列第一位的(责任单位)为牵头单位 · 列第一位者为牵头单位 · 排名第一的为牵头单位    → the first unit listed leads
 //   无牵头单位的，责任单位即为牵头单位                        → without a 牵头单位, every 责任单位 leads
 //   ★为牵头单位 · 标★的为牵头单位 · 带*号的为牵头单位        → starred units lead
 import { cleanText } from './text';
@@ -16,7 +16,7 @@ export interface DocRules {
 
 export const NO_RULES: DocRules = { unitsLeadWithoutLead: false, firstListedLeads: false, starLeads: false };
 
-const FIRST_LEADS = /(?:列|排|排名|排在)第一(?:位|个)?的?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)/;
+const FIRST_LEADS = /(?:列|排|排名|排在)第一(?:位|个)?[的者]?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)/;
 const UNITS_LEAD = /(?:无|没有|未明确)牵头(?:单位|部门)的?[，,]?(?:责任(?:单位|部门))?即?(?:为|是)牵头(?:单位|部门)/;
 const STAR_LEADS = /(?:标|带|加|注)?[★☆*＊](?:号|标注)?的?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)/;
 

@@ -4,7 +4,7 @@ import { cleanText } from './text';
 
 /** How plan titles end. */
 const TITLE_END =
-  /(分解方案|落实方案|实施方案|分工方案|工作方案|任务清单|责任清单|工作要点|任务分解|责任分工|目标任务|工作计划|工作安排|任务书|项目清单|责任分解|任务分解表|政府工作报告|工作报告)$/;
+  /(分解方案|落实方案|实施方案|分工方案|工作方案|任务清单|责任清单|工作要点|任务分解|责任分工|目标任务|工作计划|工作安排|任务书|项目清单|责任分解|任务分解表|政府工作报告|工作报告|实施意见|指导意见|若干意见)$/;
 
 /** 吴政发〔2024〕1号, also printed with [] 【】 () ［］ or 〔 〕 spaced. */
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,8})\s*[〔［[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号/;
@@ -14,7 +14,8 @@ function quotedPlanNames(lines: string[]): string[] {
   const names: string[] = [];
   for (const raw of lines.slice(0, 80)) {
     const line = cleanText(raw);
-    if (!/印发|现将|下发|分解下达/.test(line)) continue;
+    // `自本通知印发之日起，《…》停止执行` names a repealed document, not the plan.
+    if (!/印发|现将|下发|分解下达/.test(line) || /停止执行|废止/.test(line)) continue;
     for (const m of line.matchAll(/《((?:[^《》]|《[^《》]*》)+)》/g)) {
       // `《2022年<政府工作报告>…》`: inner titles printed with <> or 〈〉 become 《》.
       const name = m[1]!.replace(/[<〈]([^<>〈〉]+)[>〉]/g, '《$1》');
@@ -22,6 +23,16 @@ function quotedPlanNames(lines: string[]): string[] {
     }
   }
   return names;
+}
+
+/**
+ * A title printed over two lines (`国务院关于加快推进…和` / `…的指导意见`) whole: its first half is the
+ * line above, a `…关于…` line that no punctuation closes.
+ */
+function withFirstHalf(lines: string[], raw: string, title: string): string {
+  const above = cleanText(lines[lines.indexOf(raw) - 1] ?? '');
+  const firstHalf = /关于/.test(above) && above.length <= 40 && !/[。：:，,；;）)]$/.test(above) && !TITLE_END.test(above);
+  return firstHalf && !/关于/.test(title) ? above + title : title;
 }
 
 function findTitle(lines: string[], fileName?: string): string {
@@ -33,14 +44,14 @@ function findTitle(lines: string[], fileName?: string): string {
     if (!line || line.length > 60) continue;
     const bare = line.replace(/^附件\d*[:：]?/, '').replace(/^《(.*)》$/, '$1');
     if (!TITLE_END.test(bare)) {
-      if (!notice && /^.{4,50}的通知$/.test(line)) notice = line;
+      if (!notice && /^.{4,50}的通知$/.test(line)) notice = withFirstHalf(lines, raw, line);
       continue;
     }
     if (bare !== line) {
       attachment ??= bare;
       continue;
     }
-    standalone = bare;
+    standalone = withFirstHalf(lines, raw, bare);
     break;
   }
   const quoted = quotedPlanNames(lines);
@@ -63,8 +74,13 @@ const ISSUER_LINE = new RegExp(`^${GOVERNMENT}(?:办公室|办公厅)?(?:文件)
 /** `亳州市谯城区人民政府办公室关于印发…的通知`, `泾县人民政府关于分解落实…的通知`. */
 const ISSUER_NOTICE = new RegExp(`${GOVERNMENT}(?:办公室|办公厅)?关于`);
 
+/** The State Council signs as itself: `国务院关于…`, a signature line `国务院` / `国务院办公厅`. */
+const NATIONAL = /^(国务院(?:办公厅)?)(?:关于|$)/;
+
 function findIssuer(lines: string[], text: string): string {
   const head = lines.slice(0, 80).map(cleanText);
+  const national = head.slice(0, 5).map((l) => NATIONAL.exec(l)).find(Boolean);
+  if (national) return national[1]!;
   for (const line of head) {
     const m = ISSUER_LINE.exec(line);
     if (m) return m[1]!;

@@ -26,6 +26,12 @@ const INDICATOR_PART = /预期目标|主要指标/;
 /** A trailing `（甲、乙牵头，丙配合）` that names the units in words instead of with a key. */
 const LEAD_BRACKET = /[(（]([^()（）]{2,120}?牵头[^()（）]*)[)）][。；;]?$/;
 
+/**
+ * A trailing `（甲、乙、丙等负责）` (国务院 style): the units that carry the task, the first listed
+ * leading; the first such bracket may add the rule `。列第一位者为牵头单位，下同`.
+ */
+export const DUTY_BRACKET = /[(（]([^()（）:：]{2,160}?)(?:等(?:有关|相关)?(?:部门|单位)?(?:和单位)?)?(?:按职责分工)?负责(?:[。；;，,][^()（）]*)?[)）][。；;]?$/;
+
 type Pairs = Array<[key: string, value: string]>;
 
 /** `牵头单位:区卫健局;责任单位:区财政局` → [[牵头单位, 区卫健局], [责任单位, 区财政局]]. */
@@ -75,17 +81,33 @@ function applyPairs(d: DraftItem, pairs: Pairs, rules: DocRules): void {
   if (time) d.timeLimit = time;
 }
 
-/** A line's `（甲、乙牵头，丙配合）` tail as a 责任单位 pair, and the line without it. */
+/** A line's `（甲、乙牵头，丙配合）` or `（甲、乙等负责）` tail as a 责任单位 pair, and the line without it. */
 function leadBracket(body: string): { body: string; pairs: Pairs } {
   const m = LEAD_BRACKET.exec(body);
-  if (!m || !leadPhrase(m[1]!)) return { body, pairs: [] };
-  return { body: body.slice(0, m.index).trim(), pairs: [['责任单位', m[1]!]] };
+  if (m && leadPhrase(m[1]!)) return { body: body.slice(0, m.index).trim(), pairs: [['责任单位', m[1]!]] };
+  const duty = DUTY_BRACKET.exec(body);
+  // `国家发展改革委会同有关部门负责`: the unit named first leads, those it works with (会同) assist;
+  // `甲、乙等和各省级人民政府负责`: the list closed by 等, then the provinces.
+  if (duty && duty.index > 0) {
+    return { body: body.slice(0, duty.index).trim(), pairs: [['责任单位', duty[1]!.replace(/会同|等和/g, '、')]] };
+  }
+  return { body, pairs: [] };
 }
 
 /** A heading that is no numbered task: `——加快…` sub-headings and sentences ending in `：`. */
 function isPlainHeading(body: string): boolean {
   const t = squeeze(body);
   return (/^——/.test(t) && !/。./.test(t)) || /[:：]$/.test(t);
+}
+
+/**
+ * A heading's name: `产业提升人才行动计划。围绕…，实施如下重点项目：` is named by its first sentence;
+ * the rest introduces the tasks below it.
+ */
+function headingTitle(raw: string): string {
+  const title = squeeze(raw).replace(/[:：]$/, '');
+  const stop = title.indexOf('。');
+  return stop > 0 ? title.slice(0, stop) : title;
 }
 
 export function parseInlineUnits(lines: string[], warnings: Warnings, rules: DocRules = NO_RULES): DraftItem[] {
@@ -137,15 +159,18 @@ export function parseInlineUnits(lines: string[], warnings: Warnings, rules: Doc
       const annotatedBelow = ANNOTATION_LINE.test(next) && (!PART_RE.test(body) || /。/.test(body) || squeeze(body).length > 20);
       // A long chapter sentence ending in `：` introduces the tasks below it.
       const introduces = /[:：]$/.test(squeeze(body));
-      const isTask = pairs.length > 0 || annotatedBelow || (!introduces && (/。./.test(body) || squeeze(body).length > 40));
+      // `（二）发展目标。` (a name closed by `。`) opens an item whose text is on the lines below.
+      // (`（一）统筹两个市场，打造加工制造中心。` followed by `1.…` is a chapter heading.)
+      const namedItem = CN_PAREN_RE.test(body) && /。$/.test(squeeze(body)) && !NUM_DOT_RE.test(next);
+      const isTask = pairs.length > 0 || annotatedBelow || namedItem || (!introduces && (/。./.test(body) || squeeze(body).length > 40));
       if (!isTask) {
         close();
         started = true;
         if (PART_RE.test(body)) {
-          part = { title: squeeze(heading[2]!).replace(/[:：]$/, '') };
+          part = { title: headingTitle(heading[2]!) };
           indicators = INDICATOR_PART.test(part.title);
           chapter = null;
-        } else chapter = { title: squeeze(heading[2]!).replace(/[:：]$/, '') };
+        } else chapter = { title: headingTitle(heading[2]!) };
         group = null;
         scope = null;
         return;

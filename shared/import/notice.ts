@@ -3,6 +3,7 @@
 // hold only the notice (the task table is an attachment that was not copied along). What the notice
 // says about reporting (每月25日前…) is the plan's suggested cycle.
 import type { ParsedPlanHeader } from '../schemas/import';
+import { DUTY_BRACKET } from './inline-units';
 import { cleanText } from './text';
 
 /** A signature line: `2023年3月28日`, `二〇〇六年四月二十八日`, `(此件公开发布)`, `此通知`. */
@@ -10,7 +11,8 @@ const SIGNATURE =
   /^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|[(（]此件(?:公开发布|主动公开|不公开)[)）]|此通知|特此通知)$/;
 
 /**
- * Where the plan's own content starts: a unit annotation (on its own line or in a bracket), a
+ * Where the plan's own content starts: a unit annotation (on its own line or in a bracket, or a
+ * `（甲、乙等负责）` tail), a
  * table header, a table row, a task numbered 1. / 1、 (a notice numbers its paragraphs 一、二、).
  */
 const CONTENT = /(?:牵头单位|责任单位|主办单位|配合单位|协办单位|责任领导|牵头领导)\s*[:：]|^序号(?:\s|\||$)|\t|^\d{1,3}\s*[.．、](?!\d)/;
@@ -27,7 +29,7 @@ export function noticeEnd(lines: string[]): number {
   let end = -1;
   for (let i = 0; i < lines.length; i++) {
     const t = cleanText(lines[i]!);
-    if (CONTENT.test(lines[i]!.trim()) || CONTENT.test(t)) break;
+    if (CONTENT.test(lines[i]!.trim()) || CONTENT.test(t) || DUTY_BRACKET.test(t)) break;
     if (SIGNATURE.test(t)) end = i;
   }
   return end;

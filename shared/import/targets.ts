@@ -26,6 +26,7 @@ const PART_OF_WORD: Record<string, RegExp> = {
   处: /^[理置]/,
   座: /^谈/,
   条: /^件/,
+  个: /^月/, // `6个月` is a length of time
 };
 
 const QUANTITY = new RegExp(

@@ -5,6 +5,7 @@ import { parsePlanDocument } from '../../../shared/import';
 describe('rules a document states about its unit lists', () => {
   it('reads 列第一位为牵头单位, 无牵头单位的责任单位即为牵头单位, ★为牵头单位', () => {
     expect(readDocRules(['责任分解中，列第一位的责任单位为牵头单位。'])).toMatchObject({ firstListedLeads: true });
+    expect(readDocRules(['（甲、乙负责。列第一位者为牵头单位，下同）'])).toMatchObject({ firstListedLeads: true });
     expect(readDocRules(['牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要统筹'])).toMatchObject({ unitsLeadWithoutLead: true });
     expect(readDocRules(['注：★为牵头单位'])).toMatchObject({ starLeads: true, unitsLeadWithoutLead: false });
   });

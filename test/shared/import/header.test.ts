@@ -36,3 +36,22 @@ describe('plan header from the notice', () => {
     expect(header('发文字号: | 无 |').docNumber).toBeNull();
   });
 });
+
+describe('plan header of a State Council document', () => {
+  it('a two-line 关于… title, 国务院 / 国务院办公厅 as issuer, never a 主送 list’s 直辖市人民政府', () => {
+    const notice = header(
+      '国务院办公厅关于对真抓实干成效明显地方',
+      '进一步加大激励支持力度的通知',
+      '国办发〔2018〕117号',
+      '各省、自治区、直辖市人民政府，国务院各部委：',
+      '自本通知印发之日起，《国务院办公厅关于旧事项的通知》（国办发〔2016〕82号）停止执行。',
+    );
+    expect(notice.title).toBe('国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知');
+    expect(notice.issuer).toBe('国务院办公厅');
+    expect(header('国务院关于加快推进农业机械化和', '农机装备产业转型升级的指导意见', '国发〔2018〕42号')).toMatchObject({
+      title: '国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见',
+      issuer: '国务院',
+      year: 2018,
+    });
+  });
+});

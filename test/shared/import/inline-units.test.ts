@@ -151,3 +151,34 @@ describe('inline layouts of other places (issue 12)', () => {
     ]);
   });
 });
+
+describe('units in a `（甲、乙等负责）` bracket (国务院 style)', () => {
+  const doc = [
+    '某某省人民政府关于推进某项工作的意见',
+    '一、主要任务',
+    '（一）统筹两个市场，打造加工制造中心。',
+    '1.拓展市场。推广试点。（甲局、乙局、丙局负责，排在第一位的部门为牵头部门，下同）',
+    '2.提前适用政策。按规定执行。（丙局会同有关部门负责）',
+    '（二）发展目标。',
+    '到2025年，基本建成。',
+    '（三）扩大消费。动员社会力量。（丁局、戊局等和各有关省级人民政府负责）',
+    '（四）落实责任。各地要抓落实。（各有关部门和单位，各省级人民政府按职责分工负责）',
+  ].join('\n');
+  const { items } = parsePlanDocument(doc);
+  const by = (n: string) => items.find((i) => i.number === n)!;
+
+  it('is read as the unit list: first listed leads, 等 / 会同 / 按职责分工 are words, not units', () => {
+    expect(detectFormat(splitLines(doc))).toBe('inline');
+    expect([by('1').leadUnits, by('1').coUnits]).toEqual([['甲局'], ['乙局', '丙局']]);
+    expect(by('1').text).toBe('拓展市场。推广试点。');
+    expect([by('2').leadUnits, by('2').coUnits]).toEqual([['丙局'], ['有关部门']]);
+    expect([by('三').leadUnits, by('三').coUnits]).toEqual([['丁局'], ['戊局', '各有关省级人民政府']]);
+    expect([by('四').leadUnits, by('四').coUnits]).toEqual([['各有关部门和单位'], ['各省级人民政府']]);
+  });
+
+  it('a `（一）…。` line above numbered tasks is a heading named by its first sentence; otherwise an item', () => {
+    expect(items.map((i) => i.number)).toEqual(['1', '2', '二', '三', '四']);
+    expect(by('1').path).toEqual(['主要任务', '统筹两个市场，打造加工制造中心']);
+    expect(by('二').text).toBe('发展目标。到2025年，基本建成。');
+  });
+});
