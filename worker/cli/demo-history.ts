@@ -38,7 +38,7 @@ export interface DemoHistorySummary {
   instructions: number;
 }
 
-const MAX_PHOTOS = 36;
+const MAX_PHOTOS = 30;
 const day = (y: number, m: number, d: number, h = 2, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
 const addMin = (t: Date, m: number) => new Date(t.getTime() + m * 60_000);
 
