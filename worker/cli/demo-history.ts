@@ -8,7 +8,7 @@ import { formatPeriod, periodOf } from '../../shared/period';
 import { verifyUrl } from '../../shared/verify-code';
 import type { DemoOp, RunOps } from './demo-client';
 import type { DemoPlan } from './demo-plan';
-import { renderDemoPhotos, type DemoPhotoJob } from './demo-photos';
+import { renderDemoPhotos, type DemoPhoto, type DemoPhotoJob } from './demo-photos';
 import { AMEND_NOTE, ANSWERS, INSTRUCTIONS, pick, reportTexts, RETURN_REASONS, seeded, type Rand } from './demo-texts';
 
 interface Task {
@@ -41,7 +41,7 @@ export interface DemoHistorySummary {
   instructions: number;
 }
 
-const MAX_PHOTOS = 36;
+const MAX_PHOTOS = 30;
 const day = (y: number, m: number, d: number, h = 2, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
 const addMin = (t: Date, m: number) => new Date(t.getTime() + m * 60_000);
 
@@ -208,38 +208,39 @@ export async function seedDemoHistory(run: RunOps, world: DemoWorld, now: Date):
       ph.job.wm.verifyUrl = verifyUrl(origin, saved[i]!.verifyCode);
     }),
   );
-  // 2. The photos, through the PWA's pipeline in Chromium (or none, said so).
-  const jobs = planned.flatMap((p) => p.photos.map((ph) => ph.job));
-  const rendered = await renderDemoPhotos(jobs);
-  const ops: DemoOp[] = [];
-  let k = 0;
-  // 3. Upload, submit, review; returned ones amended and sent again.
-  for (const p of planned) {
+  // 2. Upload, submit, review; returned ones amended and sent again. Reports without photos go
+  // to the worker while Chromium renders the photos of the others (step 3): two processes, two cores.
+  const reportOps = (p: Planned, images: DemoPhoto[] | null): DemoOp[] => {
+    const out: DemoOp[] = [];
     const at = addMin(p.capturedAt, 8);
-    if (rendered.photos) {
-      for (const ph of p.photos) {
-        const img = rendered.photos[k++]!;
-        ops.push(op(p.userId, at, 'PUT', `/api/reports/${p.id}/photos/${ph.id}`, undefined, { b64: b64(img.full), headers: { 'content-type': 'image/jpeg', 'x-content-sha256': img.sha256 } }));
-        ops.push(op(p.userId, at, 'PUT', `/api/reports/${p.id}/photos/${ph.id}/thumb`, undefined, { b64: b64(img.thumb), headers: { 'content-type': 'image/jpeg', 'x-content-sha256': img.thumbSha256 } }));
-      }
-    } else if (p.photos.length) {
-      (p.body as { photos: unknown[] }).photos = [];
-      ops.push(op(p.userId, at, 'PUT', `/api/reports/${p.id}`, p.body));
-    }
-    ops.push(op(p.userId, p.submitAt, 'POST', `/api/reports/${p.id}/submit`));
+    p.photos.forEach((ph, i) => {
+      const img = images?.[i];
+      if (!img) return;
+      out.push(op(p.userId, at, 'PUT', `/api/reports/${p.id}/photos/${ph.id}`, undefined, { b64: b64(img.full), headers: { 'content-type': 'image/jpeg', 'x-content-sha256': img.sha256 } }));
+      out.push(op(p.userId, at, 'PUT', `/api/reports/${p.id}/photos/${ph.id}/thumb`, undefined, { b64: b64(img.thumb), headers: { 'content-type': 'image/jpeg', 'x-content-sha256': img.thumbSha256 } }));
+    });
+    if (p.photos.length && !images) out.push(op(p.userId, at, 'PUT', `/api/reports/${p.id}`, { ...p.body, photos: [] }));
+    out.push(op(p.userId, p.submitAt, 'POST', `/api/reports/${p.id}/submit`));
     const rv = p.review;
-    if (!rv) continue;
-    if (rv.decision === 'accepted') {
-      ops.push(op(admin, rv.at, 'POST', `/api/reports/${p.id}/review`, { decision: 'accepted', comment: '' }));
-      continue;
-    }
-    ops.push(op(admin, rv.at, 'POST', `/api/reports/${p.id}/review`, { decision: 'returned', comment: rv.reason }));
-    if (!rv.amendAt) continue;
-    const body = p.body as { progress: string };
-    ops.push(op(p.userId, rv.amendAt, 'PUT', `/api/reports/${p.id}`, { ...p.body, progress: body.progress + AMEND_NOTE }));
-    ops.push(op(p.userId, addMin(rv.amendAt, 10), 'POST', `/api/reports/${p.id}/submit`));
-    if (rv.acceptAt) ops.push(op(admin, rv.acceptAt, 'POST', `/api/reports/${p.id}/review`, { decision: 'accepted', comment: '修改后符合要求' }));
-  }
+    if (!rv) return out;
+    if (rv.decision === 'accepted') return [...out, op(admin, rv.at, 'POST', `/api/reports/${p.id}/review`, { decision: 'accepted', comment: '' })];
+    out.push(op(admin, rv.at, 'POST', `/api/reports/${p.id}/review`, { decision: 'returned', comment: rv.reason }));
+    if (!rv.amendAt) return out;
+    const body = p.body as { progress: string; photos: unknown[] };
+    out.push(op(p.userId, rv.amendAt, 'PUT', `/api/reports/${p.id}`, { ...p.body, photos: images ? body.photos : [], progress: body.progress + AMEND_NOTE }));
+    out.push(op(p.userId, addMin(rv.amendAt, 10), 'POST', `/api/reports/${p.id}/submit`));
+    if (rv.acceptAt) out.push(op(admin, rv.acceptAt, 'POST', `/api/reports/${p.id}/review`, { decision: 'accepted', comment: '修改后符合要求' }));
+    return out;
+  };
+  const withPhotos = planned.filter((p) => p.photos.length > 0);
+  const jobs = withPhotos.flatMap((p) => p.photos.map((ph) => ph.job));
+  // 3. The photos, through the PWA's pipeline in Chromium (or none, said so).
+  const [rendered] = await Promise.all([renderDemoPhotos(jobs), run(planned.filter((p) => p.photos.length === 0).flatMap((p) => reportOps(p, [])))]);
+  let k = 0;
+  const ops: DemoOp[] = withPhotos.flatMap((p) => {
+    const images = rendered.photos ? rendered.photos.slice(k, (k += p.photos.length)) : null;
+    return reportOps(p, images);
+  });
   // 4. 批示 on a few tasks (one on a report that is behind); most answered with 落实情况.
   const behind = planned.filter((p) => p.body.status === 'behind' && p.review?.decision !== 'returned').slice(0, 2);
   const noted = [...behind.map((p) => ({ task: p.task, reportId: p.id as string | null })), ...tasks.filter((_, i) => i % 17 === 5).slice(0, 4).map((t) => ({ task: t, reportId: null }))];

@@ -13,7 +13,9 @@ export interface DemoPhoto {
   thumbSha256: string;
 }
 
+/** CHROMIUM_PATH=none seeds as a machine without a browser would (to try the fallback). */
 export function chromiumPath(): string | null {
+  if (process.env.CHROMIUM_PATH === 'none') return null;
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
   return candidates.find((p) => existsSync(p)) ?? null;
 }

@@ -31,6 +31,8 @@ export function InstructionThread({ itemId, local = [], onSent }: Props) {
         if (!live) return;
         setThread(t);
         void markRead(itemId);
+        // Opened from a 新批示 / 新回复 link: show the thread, not the top of the task.
+        if (location.hash === '#thread') requestAnimationFrame(() => document.getElementById('thread')?.scrollIntoView({ block: 'start' }));
       },
       () => undefined, // offline: the synced copy stays
     );

@@ -137,11 +137,11 @@ function toBase64(bytes: ArrayBuffer): string {
   return btoa(bin);
 }
 
-/** One "camera" picture per job (2400×1800 JPEG), then the app's pipeline, one at a time. */
+/** One "camera" picture per job (2000×1500 JPEG), then the app's pipeline, one at a time. */
 export async function renderDemoPhotos(jobs: DemoPhotoJob[]): Promise<DemoPhotoResult[]> {
   const out: DemoPhotoResult[] = [];
   for (const job of jobs) {
-    const camera = paint(job, 2400, 1800);
+    const camera = paint(job, 2000, 1500);
     const blob: Blob = await new Promise((res) => camera.toBlob((b) => res(b!), 'image/jpeg', 0.9));
     camera.width = 0;
     const p = await processPhoto(blob, { ...job.wm, takenAt: new Date(job.wm.takenAt) });
