@@ -69,6 +69,8 @@ export const DashboardTask = z.object({
   /** The worst colour of its lead units (red > amber > grey > green); null without a lead unit. */
   colour: Colour.nullable(),
   label: z.string().nullable(),
+  /** The item's stored 指标 3 / 任务 二.3 (`label` above is the traffic-light word); absent in old caches. */
+  itemLabel: z.string().optional(),
   cells: z.array(Cell),
   /** Led by the signed-in leader (users.leader_id ↔ item_leaders). */
   mine: z.boolean(),
