@@ -6,7 +6,7 @@
 //     numbering run (段) starts; runs are counted 一, 二, 三 …
 //   - a (kind, number) that occurs once in the plan keeps the plain label: 任务 12;
 //   - one that repeats gets its run in front: 任务 一.3 and 任务 二.3;
-//   - should two items still share a label (no number, or a number printed twice in one run),
+//   - should two items still share a label (items printed without a number),
 //     every one of them gets a suffix in document order: 任务-1, 任务-2.
 import { ITEM_KIND_LABEL, type ItemKind } from './labels';
 

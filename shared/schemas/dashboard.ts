@@ -196,6 +196,7 @@ export const TaskOverview = z.object({
     id: Id,
     kind: z.enum(ITEM_KINDS),
     number: z.string(),
+    label: z.string().optional(),
     path: z.array(z.string()),
     text: z.string(),
     deadline: IsoDate.nullable(),
@@ -295,6 +296,8 @@ export const SearchHit = z.object({
   planTitle: z.string(),
   kind: z.enum(ITEM_KINDS),
   number: z.string(),
+  /** The item's stored label (指标 3 / 任务 二.3; shared/item-labels.ts). */
+  label: z.string().optional(),
   title: z.string(),
   /** The text around the first match (or the start of the text). */
   snippet: z.string(),

@@ -41,6 +41,10 @@ describe('item labels', () => {
     expect(board.tasks.length).toBeGreaterThan(100);
     for (const t of board.tasks) expect(t.itemLabel).toBe(byId.get(t.id));
     expect(dupes(board.tasks.map((t) => t.itemLabel))).toEqual([]);
+
+    const found = await json<{ hits: Array<{ id: string; label: string }> }>(await call('GET', `/api/search?plan=${planId}`, { cookie: f.users.admin.cookie }));
+    expect(found.hits.length).toBeGreaterThan(0);
+    for (const h of found.hits) expect(h.label).toBe(byId.get(h.id));
   });
 
   it('relabels on re-import when a number starts to repeat', async () => {
