@@ -56,11 +56,19 @@ export const PASSWORD_MAX_LENGTH = 128;
 /**
  * The one label of a plan item everywhere — screens, watermark, 催报, 通报, exports: 指标 3 / 任务 12.
  * Indicators and tasks are numbered in separate series, so the kind is part of the label: without it
- * 指标 1 and 任务 1 would both read "1." (docs/ARCHITECTURE.md).
+ * 指标 1 and 任务 1 would both read "1." (docs/ARCHITECTURE.md). The server stores each item's
+ * label, unique within its plan (shared/item-labels.ts); the kind + number fallback is for data a
+ * phone cached before labels were stored.
  */
-export function itemLabel(item: { kind: ItemKind | string; number: string }): string {
+export function itemLabel(item: { kind: ItemKind | string; number: string; label?: string }): string {
+  if (item.label) return item.label;
   const kind = ITEM_KIND_LABEL[item.kind as ItemKind] ?? '任务';
   return item.number ? `${kind} ${item.number}` : kind;
+}
+
+/** The item label of a dashboard row, whose own `label` is its traffic-light word. */
+export function taskRowLabel(t: { kind: ItemKind | string; number: string; itemLabel?: string }): string {
+  return itemLabel({ kind: t.kind, number: t.number, label: t.itemLabel });
 }
 
 /**

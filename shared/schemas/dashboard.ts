@@ -69,6 +69,8 @@ export const DashboardTask = z.object({
   /** The worst colour of its lead units (red > amber > grey > green); null without a lead unit. */
   colour: Colour.nullable(),
   label: z.string().nullable(),
+  /** The item's stored 指标 3 / 任务 二.3 (`label` above is the traffic-light word); absent in old caches. */
+  itemLabel: z.string().optional(),
   cells: z.array(Cell),
   /** Led by the signed-in leader (users.leader_id ↔ item_leaders). */
   mine: z.boolean(),
@@ -194,6 +196,7 @@ export const TaskOverview = z.object({
     id: Id,
     kind: z.enum(ITEM_KINDS),
     number: z.string(),
+    label: z.string().optional(),
     path: z.array(z.string()),
     text: z.string(),
     deadline: IsoDate.nullable(),
@@ -293,6 +296,8 @@ export const SearchHit = z.object({
   planTitle: z.string(),
   kind: z.enum(ITEM_KINDS),
   number: z.string(),
+  /** The item's stored label (指标 3 / 任务 二.3; shared/item-labels.ts). */
+  label: z.string().optional(),
   title: z.string(),
   /** The text around the first match (or the start of the text). */
   snippet: z.string(),

@@ -47,6 +47,8 @@ export const Item = z.object({
   seq: z.number().int(),
   kind: ItemKind,
   number: z.string(),
+  /** 指标 3 / 任务 二.3: unique within the plan, stored at import (shared/item-labels.ts). */
+  label: z.string(),
   path: z.array(z.string()),
   text: z.string(),
   deadline: IsoDate.nullable(),

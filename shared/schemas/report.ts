@@ -150,6 +150,8 @@ export const TaskHead = z.object({
   year: z.number().int(),
   kind: z.enum(['indicator', 'task', 'draft']),
   number: z.string(),
+  /** The item's stored label (指标 3 / 任务 二.3; shared/item-labels.ts). */
+  label: z.string().optional(),
   text: z.string(),
 });
 export type TaskHead = z.infer<typeof TaskHead>;

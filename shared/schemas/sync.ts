@@ -97,6 +97,8 @@ export const DueEntry = z.object({
   planTitle: z.string(),
   taskId: Id,
   taskNumber: z.string(),
+  /** The item's stored label (指标 3 / 任务 二.3; shared/item-labels.ts). */
+  taskLabel: z.string().optional(),
   taskTitle: z.string(),
   period: Period,
   periodLabel: z.string(),

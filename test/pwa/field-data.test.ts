@@ -31,7 +31,7 @@ function plan(over: Partial<PlanSummary> = {}): PlanSummary {
 
 function item(n: number, over: Partial<Item> = {}): Item {
   return {
-    id: `dddddddd-0000-4000-8000-${String(n).padStart(12, '0')}`, planId: PLAN, seq: n, kind: 'task', number: String(n),
+    id: `dddddddd-0000-4000-8000-${String(n).padStart(12, '0')}`, planId: PLAN, seq: n, kind: 'task', number: String(n), label: `任务 ${n}`,
     path: ['二、工作任务分解', '（一）产业'], text: `任务 ${n} 的内容`, deadline: null,
     leadUnits: [{ id: UNIT, name: '发改委' }], coUnits: [], areas: [], leaders: [], targets: [], access: 'full', ...over,
   };

@@ -2,7 +2,7 @@
 // (fix the returned report, answer the 批示); the 督查室 sees every unit's on 总览 and closes
 // what is settled otherwise. Kept in IndexedDB meta (cleared at sign-out) for offline reading.
 import { useEffect, useState } from 'preact/hooks';
-import { ITEM_KIND_LABEL } from '../../../shared/labels';
+import { itemLabel } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { CarryoverEntry, CarryoverResponse } from '../../../shared/schemas/carryover';
 import { api, ApiFailure, unwrap } from '../api/client';
@@ -37,7 +37,7 @@ function useCarryover(): { entries: CarryoverEntry[]; reload: () => void } {
   return { entries, reload: () => setTick((t) => t + 1) };
 }
 
-const label = (e: CarryoverEntry) => `${e.year}年 ${ITEM_KIND_LABEL[e.kind]} ${e.number}`;
+const label = (e: CarryoverEntry) => `${e.year}年 ${itemLabel(e)}`;
 const short = (t: string) => (t.length > 36 ? `${t.slice(0, 36)}…` : t);
 
 /** The unit's 上年度未结 section (nothing when there is nothing open). */

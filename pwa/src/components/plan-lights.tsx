@@ -1,7 +1,7 @@
 // The 任务 tab's plan page for leaders and the 督查室 (docs/ARCHITECTURE.md): every item as a short row with its
 // label, title and traffic light (with its word) for the current period, grouped by chapter, each
 // tapping through to the task — instead of the whole document printed as one long page.
-import { itemLabel } from '../../../shared/labels';
+import { taskRowLabel } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { DashboardResponse } from '../../../shared/schemas/dashboard';
 import { useCached } from '../lib/use-cached';
@@ -26,7 +26,7 @@ export function PlanLights({ planId }: { planId: string }) {
             {g.tasks.map((t) => (
               <li key={t.id}>
                 <Link class="row-link" href={overviewHref(`/overview/tasks/${t.id}`, d.plan.id, d.period)}>
-                  <span class="row-title row-title-wrap">{`${itemLabel(t)} ${t.title}`}</span>
+                  <span class="row-title row-title-wrap">{`${taskRowLabel(t)} ${t.title}`}</span>
                   <span class="row-side">{t.colour ? <Light colour={t.colour} label={t.label} /> : <span class="meta">无牵头单位</span>}</span>
                 </Link>
               </li>

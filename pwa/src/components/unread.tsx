@@ -1,7 +1,7 @@
 // Unread markers of 批示 threads: a badge on a unit's task row, and on the leader's 总览 the
 // tasks whose units answered since he last looked.
 import { useEffect } from 'preact/hooks';
-import { ITEM_KIND_LABEL } from '../../../shared/labels';
+import { itemLabel } from '../../../shared/labels';
 import { formatDateTime } from '../lib/format';
 import { useStore } from '../lib/store';
 import { Link } from '../router';
@@ -39,7 +39,7 @@ export function UnreadAnswersCard() {
             <Link class="list-item unread-row" href={`/overview/tasks/${t.itemId}?plan=${t.planId}#thread`}>
               <span>
                 <strong>
-                  {t.year}年 {ITEM_KIND_LABEL[t.kind]} {t.number}
+                  {t.year}年 {itemLabel(t)}
                 </strong>
                 <span class="unread-badge">{t.unread} 条新回复</span>
               </span>

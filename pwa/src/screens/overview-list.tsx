@@ -1,7 +1,7 @@
 // The list behind a count on 总览: tasks by colour, chapter, lead unit, leader, status or
 // timeliness, or the units that have not reported. Filters come from the URL; the data is the
 // dashboard already on the phone (no second download).
-import { itemLabel } from '../../../shared/labels';
+import { taskRowLabel } from '../../../shared/labels';
 import { hasLag, LAG_WORD, type Lag } from '../../../shared/lagging';
 import type { Colour } from '../../../shared/colour';
 import { REPORT_STATUS_LABEL, type ReportStatus } from '../../../shared/labels';
@@ -118,7 +118,7 @@ function TaskList({ d, query }: { d: DashboardResponse; query: URLSearchParams }
                 <Link class="row-link" href={overviewHref(`/overview/tasks/${t.id}`, d.plan.id, d.period)}>
                   <span class="row-main">
                     <span class="row-title row-title-wrap">
-                      {itemLabel(t)} {t.title}
+                      {taskRowLabel(t)} {t.title}
                     </span>
                     <span class="meta">
                       {t.cells.map((c) => `${unitNames.get(c.unitId) ?? ''}${t.cells.length > 1 ? `（${c.label}）` : ''}`).join('、') || '无可报送的牵头单位'}
@@ -154,7 +154,7 @@ function MissingUnits({ d }: { d: DashboardResponse }) {
             {u.taskIds.map((id) => (
               <li key={id}>
                 <Link href={overviewHref(`/overview/tasks/${id}`, d.plan.id, d.period)}>
-                  {tasks.get(id) ? itemLabel(tasks.get(id)!) : ''} {tasks.get(id)?.title}
+                  {tasks.get(id) ? taskRowLabel(tasks.get(id)!) : ''} {tasks.get(id)?.title}
                 </Link>
               </li>
             ))}

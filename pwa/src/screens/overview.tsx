@@ -1,7 +1,7 @@
 // 总览: what is behind and who has not reported, for a plan and period — numbers first, every
 // count taps through to the list behind it, every colour with a word. From the last copy on the
 // phone at once, then fresh from the network.
-import { itemLabel } from '../../../shared/labels';
+import { taskRowLabel } from '../../../shared/labels';
 import { REPORT_STATUS_LABEL, type ReportStatus } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { ColourCounts, DashboardResponse } from '../../../shared/schemas/dashboard';
@@ -138,7 +138,7 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
                     <Link class="row-link" href={href(`/overview/tasks/${id}`)}>
                       <span class="row-main">
                         <span class="row-title">
-                          {itemLabel(t)} {t.title}
+                          {taskRowLabel(t)} {t.title}
                         </span>
                         <span class="meta">{t.cells.map((c) => unitNames.get(c.unitId)).join('、')}</span>
                       </span>

@@ -36,7 +36,7 @@ const OPEN_SQL = `
                                                WHERE a.item_id = pr.item_id AND a.kind = 'answer' AND a.unit_id = pr.unit_id), ''))
            ELSE 0 END AS unanswered
       FROM pairs pr)
-  SELECT o.item_id, i.plan_id, p.year, i.kind, i.number, i.text, o.unit_id, u.name AS unit_name,
+  SELECT o.item_id, i.plan_id, p.year, i.kind, i.number, i.label, i.text, o.unit_id, u.name AS unit_name,
          o.returned_id, r.period AS returned_period, o.unanswered,
          MAX(COALESCE(r.updated_at, ''), COALESCE((SELECT MAX(n.created_at) FROM instructions n WHERE n.item_id = o.item_id), '')) AS last_at
     FROM open o JOIN items i ON i.id = o.item_id JOIN plans p ON p.id = i.plan_id JOIN units u ON u.id = o.unit_id

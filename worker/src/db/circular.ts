@@ -2,7 +2,7 @@
 // (on-time reporting, then completion — never by activity such as posts or time online),
 // the 滞后 tasks and the units that have not reported; and every report of the period for Excel.
 import { colourOf } from '../../../shared/colour';
-import { itemLabel, REPORT_STATE_LABEL, REPORT_STATUS_LABEL, type ReportState, type ReportStatus } from '../../../shared/labels';
+import { itemLabel, taskRowLabel, REPORT_STATE_LABEL, REPORT_STATUS_LABEL, type ReportState, type ReportStatus } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { CircularResponse, CircularTask, CircularUnit, ReminderUnit, UnitRow } from '../../../shared/schemas/dashboard';
 import { jsonList, stmt } from '../lib/d1';
@@ -115,7 +115,7 @@ export async function buildCircular(db: D1Database, plan: PlanRecord, period: st
     return {
       id: t.id,
       number: t.number,
-      label: itemLabel(t),
+      label: taskRowLabel(t),
       title: t.title,
       chapter: frame.chapters[t.chapter] ?? '',
       leadUnits: t.cells.map((c) => frame.unitNames.get(c.unitId) ?? ''),

@@ -138,6 +138,7 @@ export function figuresOf(frame: PlanFrame, cells: CellOf[], period: string, now
       id: it.id,
       kind: it.kind,
       number: it.number,
+      itemLabel: it.label,
       title: it.title,
       chapter: it.chapter,
       leaderIds: it.leaderIds,

@@ -15,7 +15,9 @@ export async function getUnit(db: D1Database, id: string): Promise<UnitRow | nul
 
 export interface LeadTaskRow {
   item_id: string;
+  kind: string;
   number: string;
+  label: string | null;
   text: string;
   plan_id: string;
   plan_title: string;
@@ -44,7 +46,7 @@ export async function leadTasksWithReports(
   const [tasks, reports] = await db.batch<unknown>([
     stmt(
       db,
-      `SELECT i.id AS item_id, i.number, i.text, p.id AS plan_id, p.title AS plan_title, p.cycle, p.due_day, p.year
+      `SELECT i.id AS item_id, i.kind, i.number, i.label, i.text, p.id AS plan_id, p.title AS plan_title, p.cycle, p.due_day, p.year
          FROM item_units iu JOIN items i ON i.id = iu.item_id JOIN plans p ON p.id = i.plan_id
         WHERE iu.unit_id = ?1 AND iu.role = 'lead' AND i.kind <> 'draft' AND p.org_id = ?2 AND p.year = ?3
         ORDER BY p.created_at, p.id, i.seq`,

@@ -6,6 +6,7 @@ import { auditStatement } from '../lib/audit';
 import { insertRows, jsonList, stmt } from '../lib/d1';
 import { ITEM_INSERT, ITEM_LEADER_INSERT, ITEM_UNIT_INSERT, itemChildRows, resolveNames, SECTION_INSERT, sectionResolver, TARGET_INSERT } from './import';
 import { keyed, type PlanDiff } from './import-diff';
+import { relabelPlan } from './item-labels';
 
 export interface UpdateResult {
   updated: number;
@@ -86,7 +87,7 @@ export async function applyPlanUpdate(
     if (!it) continue;
     const itemId = crypto.randomUUID();
     newIdByKey.set(key, itemId);
-    newItems.push([itemId, planId, sections.sectionOf(it.path), 0, it.kind, it.number, JSON.stringify(it.path), it.text, it.deadline, it.line ?? null, nowIso, nowIso]);
+    newItems.push([itemId, planId, sections.sectionOf(it.path), 0, it.kind, it.number, JSON.stringify(it.path), it.text, it.deadline, it.line ?? null, nowIso, nowIso, null]);
     const rows = itemChildRows(itemId, planId, it, names);
     childUnits.push(...rows.units);
     childLeaders.push(...rows.leaders);
@@ -94,7 +95,7 @@ export async function applyPlanUpdate(
   }
   statements.push(
     ...insertRows(db, SECTION_INSERT, 6, sections.newRows),
-    ...insertRows(db, ITEM_INSERT, 12, newItems),
+    ...insertRows(db, ITEM_INSERT, 13, newItems),
     ...insertRows(db, ITEM_UNIT_INSERT, 5, childUnits),
     ...insertRows(db, ITEM_LEADER_INSERT, 4, childLeaders),
     ...insertRows(db, TARGET_INSERT, 6, childTargets),
@@ -120,6 +121,8 @@ export async function applyPlanUpdate(
   order.push(...diff.removed.filter((r) => keptIds.has(r.itemId)).map((r) => r.itemId));
   const seqUpdates = order.map((id, seq) => stmt(db, 'UPDATE items SET seq = ?2 WHERE id = ?1 AND seq != ?2', id, seq));
   for (let i = 0; i < seqUpdates.length; i += 100) await db.batch(seqUpdates.slice(i, i + 100));
+  // Labels depend on the whole plan in its new order (a number may now repeat, or no longer).
+  await relabelPlan(db, planId);
   return {
     updated: diff.changed.length,
     added: diff.added.length,

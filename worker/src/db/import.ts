@@ -2,6 +2,7 @@
 // headings, items and targets. One D1 batch per plan, so a plan lands whole or not at all.
 import type { Cycle } from '../../../shared/schemas/common';
 import type { ParsedPlan } from '../../../shared/schemas/import';
+import { planItemLabels } from '../../../shared/item-labels';
 import { auditStatement } from '../lib/audit';
 import { insertRows, stmt } from '../lib/d1';
 import { conflict } from '../lib/errors';
@@ -177,7 +178,7 @@ export function itemChildRows(itemId: string, planId: string, it: ParsedPlan['it
   return { units, leaders, targets };
 }
 
-export const ITEM_INSERT = 'INSERT INTO items (id, plan_id, section_id, seq, kind, number, path_json, text, deadline, source_line, created_at, updated_at)';
+export const ITEM_INSERT = 'INSERT INTO items (id, plan_id, section_id, seq, kind, number, path_json, text, deadline, source_line, created_at, updated_at, label)';
 export const ITEM_UNIT_INSERT = 'INSERT INTO item_units (item_id, unit_id, plan_id, role, seq)';
 export const ITEM_LEADER_INSERT = 'INSERT INTO item_leaders (item_id, leader_id, plan_id, seq)';
 export const TARGET_INSERT = 'INSERT INTO targets (id, item_id, seq, text, value, unit)';
@@ -197,9 +198,10 @@ export async function commitPlan(db: D1Database, o: CommitOptions): Promise<Comm
   const unitRows: unknown[][] = [];
   const leaderRows: unknown[][] = [];
   const targetRows: unknown[][] = [];
+  const labels = planItemLabels(parsed.items);
   parsed.items.forEach((it, seq) => {
     const itemId = crypto.randomUUID();
-    itemRows.push([itemId, planId, sections.sectionOf(it.path), seq, it.kind, it.number, JSON.stringify(it.path), it.text, it.deadline, it.line ?? null, nowIso, nowIso]);
+    itemRows.push([itemId, planId, sections.sectionOf(it.path), seq, it.kind, it.number, JSON.stringify(it.path), it.text, it.deadline, it.line ?? null, nowIso, nowIso, labels[seq]]);
     const rows = itemChildRows(itemId, planId, it, names);
     unitRows.push(...rows.units);
     leaderRows.push(...rows.leaders);
@@ -216,7 +218,7 @@ export async function commitPlan(db: D1Database, o: CommitOptions): Promise<Comm
       o.cycle ?? 'monthly', o.dueDay ?? 25, o.sourceName ?? null, o.sourceSha256 ?? null, o.userId, nowIso,
     ),
     ...insertRows(db, SECTION_INSERT, 6, sections.newRows),
-    ...insertRows(db, ITEM_INSERT, 12, itemRows),
+    ...insertRows(db, ITEM_INSERT, 13, itemRows),
     ...insertRows(db, ITEM_UNIT_INSERT, 5, unitRows),
     ...insertRows(db, ITEM_LEADER_INSERT, 4, leaderRows),
     ...insertRows(db, TARGET_INSERT, 6, targetRows),

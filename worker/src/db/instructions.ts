@@ -136,7 +136,7 @@ export async function threadReadAt(db: D1Database, userId: string, itemId: strin
 export async function unreadThreads(db: D1Database, user: SessionUser, orgId: string): Promise<UnreadThreadsResponse['tasks']> {
   const { results } = await stmt(
     db,
-    `SELECT n.item_id, i.plan_id, p.year, i.kind, i.number, i.text, COUNT(*) AS unread, MAX(n.created_at) AS last_at
+    `SELECT n.item_id, i.plan_id, p.year, i.kind, i.number, i.label, i.text, COUNT(*) AS unread, MAX(n.created_at) AS last_at
        FROM instructions n JOIN items i ON i.id = n.item_id JOIN plans p ON p.id = i.plan_id
        LEFT JOIN thread_reads tr ON tr.user_id = ?4 AND tr.item_id = n.item_id
       WHERE ${VISIBLE_INSTRUCTION_SQL} AND n.kind = ?5 AND n.author_id != ?4 AND n.created_at > COALESCE(tr.read_at, '')

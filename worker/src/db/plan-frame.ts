@@ -1,5 +1,6 @@
 // The frame every leader view hangs its figures on: the plan, its tracked items with chapters,
 // leaders and lead units. A few hundred rows at most, loaded in one D1 batch.
+import { storedLabel } from './item-labels';
 import type { ItemKind } from '../../../shared/labels';
 import type { PlanHead } from '../../../shared/schemas/dashboard';
 import { stmt } from '../lib/d1';
@@ -21,6 +22,8 @@ export interface FrameItem {
   id: string;
   kind: ItemKind;
   number: string;
+  /** The stored 指标 3 / 任务 二.3 (db/item-labels.ts). */
+  label: string;
   path: string[];
   title: string;
   deadline: string | null;
@@ -105,6 +108,7 @@ interface ItemRow {
   id: string;
   kind: ItemKind;
   number: string;
+  label: string | null;
   path_json: string;
   text_head: string;
   deadline: string | null;
@@ -116,7 +120,7 @@ export function frameStatements(db: D1Database, planId: string): D1PreparedState
     stmt(
       db,
       // The title is the first clause, at most 40 characters: the head of the text is enough.
-      `SELECT id, kind, number, path_json, substr(text, 1, 41) AS text_head, deadline FROM items
+      `SELECT id, kind, number, label, path_json, substr(text, 1, 41) AS text_head, deadline FROM items
         WHERE plan_id = ?1 AND kind IN ${TRACKED_SQL} ORDER BY seq`,
       planId,
     ),
@@ -150,6 +154,7 @@ export function frameFrom(plan: PlanRecord, [items, leaders, leads]: D1Result<Re
       id: r.id,
       kind: r.kind,
       number: r.number,
+      label: storedLabel(r),
       path: r.path,
       title: titleOf(r.text_head),
       deadline: r.deadline,

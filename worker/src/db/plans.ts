@@ -1,4 +1,5 @@
 // Plans and their items: SQL and row mappers.
+import { storedLabel } from './item-labels';
 import type { Cycle } from '../../../shared/schemas/common';
 import type { Item, ItemKind, PlanSummary } from '../../../shared/schemas/plan';
 import { stmt } from '../lib/d1';
@@ -75,6 +76,7 @@ interface ItemRow {
   seq: number;
   kind: ItemKind;
   number: string;
+  label: string | null;
   path_json: string;
   text: string;
   deadline: string | null;
@@ -106,7 +108,7 @@ export async function listItems(db: D1Database, planId: string, itemIds?: readon
   const only = itemIds ? ' AND i.id IN (SELECT value FROM json_each(?2))' : '';
   const args: unknown[] = itemIds ? [planId, JSON.stringify(itemIds)] : [planId];
   const [items, units, leaders, targets] = await db.batch<unknown>([
-    stmt(db, `SELECT i.id, i.plan_id, i.seq, i.kind, i.number, i.path_json, i.text, i.deadline
+    stmt(db, `SELECT i.id, i.plan_id, i.seq, i.kind, i.number, i.label, i.path_json, i.text, i.deadline
                 FROM items i WHERE i.plan_id = ?1${only} ORDER BY i.seq`, ...args),
     stmt(db, `SELECT iu.item_id, iu.unit_id, u.name, iu.role
                 FROM item_units iu JOIN units u ON u.id = iu.unit_id JOIN items i ON i.id = iu.item_id
@@ -127,6 +129,7 @@ export async function listItems(db: D1Database, planId: string, itemIds?: readon
       seq: r.seq,
       kind: r.kind,
       number: r.number,
+      label: storedLabel(r),
       path: JSON.parse(r.path_json) as string[],
       text: r.text,
       deadline: r.deadline,

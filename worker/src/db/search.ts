@@ -1,6 +1,7 @@
 // Search over items: FTS5 trigram (items_fts) for words of three characters or more, LIKE for
 // shorter ones (two-character Chinese words such as 教育 are common), plus filters by unit,
 // leader, area, latest reported status and deadline.
+import { storedLabel } from './item-labels';
 import type { ItemKind, ReportStatus } from '../../../shared/labels';
 import type { SearchHit, SearchQuery, SearchResponse } from '../../../shared/schemas/dashboard';
 import { stmt } from '../lib/d1';
@@ -38,6 +39,7 @@ interface HitRow {
   plan_title: string;
   kind: ItemKind;
   number: string;
+  label: string | null;
   text: string;
   deadline: string | null;
   lead_names: string | null;
@@ -73,7 +75,7 @@ export async function searchItems(db: D1Database, orgId: string | null, q: Searc
     textConditions.push(`i.text LIKE ?${params.length} ESCAPE '\\'`);
   }
   const sql = `
-    SELECT i.id, i.plan_id, p.title AS plan_title, i.kind, i.number, i.text, i.deadline,
+    SELECT i.id, i.plan_id, p.title AS plan_title, i.kind, i.number, i.label, i.text, i.deadline,
            (SELECT group_concat(name, '、') FROM (SELECT u.name FROM item_units iu JOIN units u ON u.id = iu.unit_id
               WHERE iu.item_id = i.id AND iu.role = 'lead' ORDER BY iu.seq)) AS lead_names,
            (SELECT group_concat(name, '、') FROM (SELECT l.name FROM item_leaders il JOIN leaders l ON l.id = il.leader_id
@@ -104,6 +106,7 @@ export async function searchItems(db: D1Database, orgId: string | null, q: Searc
     planTitle: r.plan_title,
     kind: r.kind,
     number: r.number,
+    label: storedLabel(r),
     title: titleOf(r.text),
     snippet: snippetOf(r.text, terms),
     leadUnits: r.lead_names ? r.lead_names.split('、') : [],

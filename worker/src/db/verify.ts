@@ -12,6 +12,7 @@ export interface EvidenceRow {
   unit_name: string;
   kind: 'indicator' | 'task' | 'draft';
   number: string;
+  label: string | null;
   text: string;
   state: string;
   verify_code: string;
@@ -40,7 +41,7 @@ export async function evidenceByCode(db: D1Database, code: string): Promise<{ re
     stmt(
       db,
       `SELECT r.id, r.org_id, o.name AS org_name, o.public_verify, r.item_id, r.unit_id, u.name AS unit_name,
-              i.kind, i.number, i.text, r.state, r.verify_code, r.captured_at, r.received_at,
+              i.kind, i.number, i.label, i.text, r.state, r.verify_code, r.captured_at, r.received_at,
               r.first_submitted_at, r.flags_json
          FROM reports r JOIN orgs o ON o.id = r.org_id JOIN units u ON u.id = r.unit_id JOIN items i ON i.id = r.item_id
         WHERE r.verify_code = ?1`,

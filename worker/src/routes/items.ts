@@ -44,6 +44,7 @@ export const items = new Hono<AppEnv>()
         id: item!.id,
         kind: item!.kind,
         number: item!.number,
+        label: item!.label,
         path: item!.path,
         text: item!.text,
         deadline: item!.deadline,

@@ -1,6 +1,7 @@
 // GET /api/units/:id/due — what a unit owes now as lead unit: the current period of each task
 // it leads in this year's plans, and earlier periods of the year still missing or returned.
 // Colours come from shared/colour.ts colourOf, the one rule shared with the dashboard and phone.
+import { storedLabel } from '../db/item-labels';
 import { Hono } from 'hono';
 import { colourOf } from '../../../shared/colour';
 import { chinaDate, dueDateOf, periodLabel, periodOf, periodsOfYear } from '../../../shared/period';
@@ -50,6 +51,7 @@ export const unitDue = new Hono<AppEnv>()
           planTitle: t.plan_title,
           taskId: t.item_id,
           taskNumber: t.number,
+          taskLabel: storedLabel(t),
           taskTitle: titleOf(t.text),
           period,
           periodLabel: periodLabel(period),

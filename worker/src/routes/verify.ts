@@ -8,7 +8,7 @@
 // Look-ups are throttled per address (IPv6 per /64) and per signed-in user.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { ITEM_KIND_LABEL } from '../../../shared/labels';
+import { storedLabel } from '../db/item-labels';
 import { VerifyParam, type ReportFlag, type VerifyResponse } from '../../../shared/schemas/report';
 import { normaliseVerifyCode, VERIFY_CODE_LENGTH } from '../../../shared/verify-code';
 import type { AppEnv, SessionUser } from '../env';
@@ -94,7 +94,7 @@ export const verify = new Hono<AppEnv>()
       verifyCode: r.verify_code,
       orgName: r.org_name,
       unitName: r.unit_name,
-      taskLabel: `${ITEM_KIND_LABEL[r.kind]} ${r.number}`,
+      taskLabel: storedLabel(r),
       taskTitle: titleOf(r.text),
       capturedAt: r.captured_at,
       receivedAt: r.received_at,
