@@ -1,7 +1,7 @@
 // The one label of each plan item (指标 3 / 任务 12), decided once on the server when a plan is
 // imported or updated and stored in items.label. Plans often restart their numbering (吴中 2023:
 // 任务 1–8 under 打好三场硬仗, then 1, 2, … again), so the printed number alone is not unique.
-// Rule (docs/IMPORT.md; migration 0009_item_labels_i14 applies the same rule in SQL):
+// Rule (docs/IMPORT.md; migration 0009_item_labels applies the same rule in SQL):
 //   - walk the items of one kind in document order; each time the number does not go up, a new
 //     numbering run (段) starts; runs are counted 一, 二, 三 …
 //   - a (kind, number) that occurs once in the plan keeps the plain label: 任务 12;

@@ -1,7 +1,7 @@
 // One label per item within its plan (issue 14 item 4): stored at import, carried by every answer.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import migration from '../../worker/migrations/0009_item_labels_i14.sql?raw';
+import migration from '../../worker/migrations/0009_item_labels.sql?raw';
 import wuzhong2023 from '../../seeds/wuzhong-2023-tasks.txt?raw';
 import { planItemLabels } from '../../shared/item-labels';
 import { call, json, makeFixture } from './support';

@@ -1,4 +1,4 @@
-// The clerk's corrections per organisation and document (migration 0005_import_corrections_clerk).
+// The clerk's corrections per organisation and document (migration 0005_import_corrections).
 import { Corrections, type Correction } from '../../../shared/schemas/import-corrections';
 import type { ParsedPlan } from '../../../shared/schemas/import';
 import { auditStatement } from '../lib/audit';

@@ -1,4 +1,4 @@
-// Keeps items.label (migration 0009_item_labels_i14) right after a plan's items change: a re-import
+// Keeps items.label (migration 0009_item_labels) right after a plan's items change: a re-import
 // may add an item whose number now repeats, so an existing 任务 3 becomes 任务 二.3. Labels follow the
 // shared rule (shared/item-labels.ts) over the whole plan in document order; only rows whose label
 // differs are written (each write reaches the phones through the sync triggers).

@@ -31,7 +31,7 @@ const ORG_CHANGES = `SELECT entity, entity_id, seq, shared, 0 AS removable FROM 
   WHERE org_id = ?1 AND seq > ?2 AND seq <= ?3 ORDER BY seq LIMIT ?4`;
 
 /**
- * A unit's changes walk only the index ranges it may read (migration 0005): plans and items of
+ * A unit's changes walk only the index ranges it may read (migration 0007): plans and items of
  * its organisation, instructions on the tasks it carries, every shared report of the tasks it
  * leads, the lead units' shared reports of the tasks it co-carries, its own reports, and the
  * reports it lost the right to read. The twin of VISIBLE_REPORT_SQL: change both together.
