@@ -121,8 +121,10 @@ describe('import corrections', () => {
     await page.getByRole('link', { name: '查看方案' }).click();
     await page.waitForURL(/\/plans\//);
     const planId = new URL(page.url()).pathname.split('/').pop()!;
-    await expect.poll(() => page.locator('.items').textContent(), { timeout: 20_000 }).toContain('新建标准厂房25万平方米');
-    await expect(page.locator('.items').textContent()).resolves.toContain('推进重点项目上半年全面开工建设。');
+    // The 督查室's plan page lists each task by label and short title (its first clause).
+    const rows = page.locator('main ul.rows');
+    await expect.poll(() => rows.allTextContents().then((t) => t.join('\n')), { timeout: 20_000 }).toContain('新建标准厂房25万平方米');
+    await expect(rows.allTextContents().then((t) => t.join('\n'))).resolves.toContain('推进重点项目上半年全面开工建设');
 
     // The server holds what the clerk saw.
     const api = await apiAs('wuzhong-admin');

@@ -24,6 +24,7 @@ import { formatLocation, getPosition } from '../photo/geo';
 import { navigate, type ScreenProps } from '../router';
 import { sessionStore } from '../state/session';
 import { getJson } from '../sync/http';
+import { syncTick } from '../sync/pull';
 import { loadTask, type TaskData } from '../sync/local';
 import { reportPeriod } from '../sync/tasks';
 import { CoUnitReports } from '../components/co-unit-reports';
@@ -52,6 +53,14 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
   const [copyNote, setCopyNote] = useState<string | null>(null);
   draftRef.current = draft;
   useTypingMode();
+
+  // A form opened before the phone has synced this task (a link, a fresh sign-in) tries again
+  // each time a sync page lands, instead of saying 本机没有 for good.
+  const [retry, setRetry] = useState(0);
+  useEffect(() => {
+    if (task !== null) return;
+    return syncTick.subscribe(() => setRetry((n) => n + 1));
+  }, [task]);
 
   // Load the task and this user's draft (or start one, reusing the id of an existing report).
   useEffect(() => {
@@ -100,7 +109,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [taskId, me?.id]);
+  }, [taskId, me?.id, retry]);
 
   // Autosave as the user types.
   useEffect(() => {
