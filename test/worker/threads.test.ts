@@ -79,6 +79,7 @@ describe('批示 threads', () => {
     ]);
     const d = await createUser({ orgId: f.orgId, role: 'unit', username: `${unitD.slice(0, 8)}-d`, unitId: unitD });
     const answer = (cookie: string, text: string) => call('POST', '/api/instructions/answers', { cookie, json: { itemId: f.items.taskA, text } });
+    const cursorC = (await json(await call('GET', '/api/sync', { cookie: f.users.unitC.cookie }))).cursor as string;
     expect((await answer(f.users.unitA.cookie, '牵头单位汇总')).status).toBe(201);
     expect((await answer(f.users.unitC.cookie, '配合单位C')).status).toBe(201);
     expect((await answer(d.cookie, '配合单位D')).status).toBe(201);
@@ -91,5 +92,9 @@ describe('批示 threads', () => {
     expect((await unread(f.users.leader.cookie))[0]!.unread).toBe(3);
     const syncC = await json(await call('GET', '/api/sync', { cookie: f.users.unitC.cookie }));
     expect(syncC.instructions.map((n: { text: string }) => n.text).sort()).toEqual(['牵头单位汇总', '配合单位C'].sort());
+    // Nor its id as a "removal" (issue 13's rule for reports, held for 批示 threads too).
+    const sinceC = await json(await call('GET', `/api/sync?since=${encodeURIComponent(cursorC)}`, { cookie: f.users.unitC.cookie }));
+    expect(sinceC.instructions.map((n: { text: string }) => n.text).sort()).toEqual(['牵头单位汇总', '配合单位C'].sort());
+    expect(sinceC.removed.instructions).toEqual([]);
   });
 });

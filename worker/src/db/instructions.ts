@@ -112,6 +112,13 @@ export async function visibleInstructionsByIds(db: D1Database, user: SessionUser
   return results.map(mapInstruction);
 }
 
+/** Which of these instructions still exist, whoever may read them. */
+export async function existingInstructionIds(db: D1Database, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { results } = await stmt(db, 'SELECT id FROM instructions WHERE id IN (SELECT value FROM json_each(?1))', jsonList(ids)).all<{ id: string }>();
+  return new Set(results.map((r) => r.id));
+}
+
 /** Marks a task's thread as read by the user now. */
 export function markThreadRead(db: D1Database, userId: string, itemId: string, now: string): D1PreparedStatement {
   return stmt(

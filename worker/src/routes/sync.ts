@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { Item } from '../../../shared/schemas/plan';
 import { SyncQuery, type SyncResponse } from '../../../shared/schemas/sync';
 import type { AppEnv, SessionUser } from '../env';
-import { visibleInstructionsByIds } from '../db/instructions';
+import { existingInstructionIds, visibleInstructionsByIds } from '../db/instructions';
 import { listItems, listPlans } from '../db/plans';
 import { filterVisibleReports, loadReports } from '../db/report-read';
 import { carriedItems, changePage, itemPlans, type SyncEntity } from '../db/sync';
@@ -76,11 +76,16 @@ export const sync = new Hono<AppEnv>().use(requireUser).get('/', validate('query
   // everything, so theirs are deletions.
   const hidden = changed.report.filter((id) => !seenReports.has(id));
   const removedReports = hidden.filter((id) => (user.role === 'unit' ? removable.has(id) : user.role === 'leader' ? shared.has(id) : true));
+  // An instruction the caller cannot read now is a removal only once it no longer exists: a
+  // co-unit's answer it never could read must not reach it even as an id (docs/SYNC.md). A unit
+  // that loses a whole task drops its thread with the task (the item comes back title-only).
+  const unseenInstructions = changed.instruction.filter((id) => !seenInstructions.has(id));
+  const stillThere = await existingInstructionIds(db, unseenInstructions);
   const removed = {
     plans: changed.plan.filter((id) => !plans.some((p) => p.id === id)),
     items: changed.item.filter((id) => !planOf.has(id)),
     reports: removedReports,
-    instructions: changed.instruction.filter((id) => !seenInstructions.has(id)),
+    instructions: unseenInstructions.filter((id) => !stillThere.has(id)),
   };
   const reset = since === null;
   const res: SyncResponse = {
