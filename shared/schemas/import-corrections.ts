@@ -4,10 +4,9 @@
 // its item by what survives a re-parse (source line + number) and carries the text it saw
 // (`was`): when the document changed under it, it no longer applies and the clerk is told.
 import { z } from 'zod';
-import { Cycle, IsoDate } from './common';
+import { Cycle, IsoDate, Text } from './common';
 
-const Name = z
-  .string()
+const Name = Text()
   .trim()
   .min(1, '名称不能为空')
   .max(100)
@@ -17,18 +16,18 @@ const Names = z.array(Name).max(60);
 export const ItemRef = z
   .object({
     line: z.number().int().min(1).nullable(),
-    number: z.string().max(40),
+    number: Text().max(40),
   })
   .strict();
 export type ItemRef = z.infer<typeof ItemRef>;
 
-const Was = z.string().max(5000);
+const Was = Text().max(5000);
 /** A target as the clerk types it (the shape of ParsedTarget, with limits). */
 export const EditableTarget = z
   .object({
-    text: z.string().trim().min(1, '目标不能为空').max(200),
+    text: Text().trim().min(1, '目标不能为空').max(200),
     value: z.number().finite().min(0).max(1e12),
-    unit: z.string().trim().max(20),
+    unit: Text().trim().max(20),
   })
   .strict();
 
@@ -37,9 +36,9 @@ export const Correction = z.discriminatedUnion('op', [
   z
     .object({
       op: z.literal('plan'),
-      title: z.string().trim().min(1).max(200).optional(),
-      issuer: z.string().trim().min(1).max(100).optional(),
-      docNumber: z.string().trim().max(60).nullable().optional(),
+      title: Text().trim().min(1).max(200).optional(),
+      issuer: Text().trim().min(1).max(100).optional(),
+      docNumber: Text().trim().max(60).nullable().optional(),
       year: z.number().int().min(2000).max(2100).optional(),
       cycle: Cycle.optional(),
       dueDay: z.number().int().min(1).max(31).optional(),
@@ -51,7 +50,7 @@ export const Correction = z.discriminatedUnion('op', [
       op: z.literal('edit'),
       at: ItemRef,
       was: Was,
-      text: z.string().trim().min(1, '内容不能为空').max(5000).optional(),
+      text: Text().trim().min(1, '内容不能为空').max(5000).optional(),
       leadUnits: Names.optional(),
       coUnits: Names.optional(),
       leaders: z.array(Name).max(10).optional(),
@@ -63,7 +62,7 @@ export const Correction = z.discriminatedUnion('op', [
   z.object({ op: z.literal('merge'), at: ItemRef, was: Was, next: ItemRef, nextWas: Was }).strict(),
   /** One item is two: the text is cut at `offset` characters; the second gets `number`. */
   z
-    .object({ op: z.literal('split'), at: ItemRef, was: Was, offset: z.number().int().min(1).max(5000), number: z.string().trim().min(1).max(40).optional() })
+    .object({ op: z.literal('split'), at: ItemRef, was: Was, offset: z.number().int().min(1).max(5000), number: Text().trim().min(1).max(40).optional() })
     .strict(),
   /** An item is really a heading over the items after it. */
   z.object({ op: z.literal('heading'), at: ItemRef, was: Was }).strict(),

@@ -136,7 +136,7 @@ export const AnswerBody = z
   .object({
     id: Id.optional(),
     itemId: Id,
-    text: z.string().trim().min(1, '请填写落实情况').max(2000),
+    text: Text().trim().min(1, '请填写落实情况').max(2000),
   })
   .strict();
 export type AnswerBody = z.infer<typeof AnswerBody>;

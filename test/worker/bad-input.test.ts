@@ -254,6 +254,9 @@ describe('free text with a lone surrogate', () => {
       { name: 'import document', method: 'POST', path: '/api/imports/preview', cookie: f.users.admin.cookie, json: { text: `一、目标\n${LONE}` } },
       { name: 'import file name', method: 'POST', path: '/api/imports/preview', cookie: f.users.admin.cookie, json: { text: '一、目标', fileName: LONE } },
       { name: 'import commit', method: 'POST', path: '/api/imports/commit', cookie: f.users.admin.cookie, json: { text: `一、目标\n${LONE}` } },
+      { name: '落实情况 answer', method: 'POST', path: '/api/instructions/answers', cookie: f.users.unitA.cookie, json: { itemId: f.items.taskA, text: LONE } },
+      { name: 'import correction text', method: 'POST', path: '/api/imports/preview', cookie: f.users.admin.cookie, json: { text: '一、目标', corrections: [{ op: 'edit', at: { line: 1, number: '1' }, was: 'x', text: LONE }] } },
+      { name: 'import correction unit', method: 'POST', path: '/api/imports/preview', cookie: f.users.admin.cookie, json: { text: '一、目标', corrections: [{ op: 'edit', at: { line: 1, number: '1' }, was: 'x', leadUnits: [LONE] }] } },
       { name: 'alias', method: 'POST', path: '/api/aliases', cookie: f.users.admin.cookie, json: { alias: LONE, unitId: f.units.a } },
       { name: 'sign-in name', method: 'POST', path: '/api/auth/login', cookie: '', json: { username: LONE, password: PASSWORD } },
     ];
