@@ -12,7 +12,7 @@ export const audit = new Hono<AppEnv>().use(requireRole('admin')).get('/', valid
   const q = c.req.valid('query');
   const entries = await listAudit(c.env.DB, {
     // Another organisation's rows are simply not there for an admin (no 403 that confirms them).
-    orgId: orgFilterOf(c.var.user!, q.orgId),
+    orgId: orgFilterOf(c.var.user, q.orgId),
     entityType: q.entityType,
     entityId: q.entityId,
     before: q.before,

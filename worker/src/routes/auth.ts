@@ -70,7 +70,7 @@ export const auth = new Hono<AppEnv>()
     return c.json({ ok: true, mustChangePassword: creds.mustChangePassword });
   })
   .post('/logout', requireSession, async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const now = c.var.now();
     await c.env.DB.batch([
       revokeSessionStatement(c.env.DB, user.sessionId, user.id, now),
@@ -84,7 +84,7 @@ export const auth = new Hono<AppEnv>()
    * this session stays, every other session of the user ends.
    */
   .post('/password', requireSession, validate('json', PasswordChangeBody), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const { currentPassword, newPassword } = c.req.valid('json');
     const db = c.env.DB;
     const now = c.var.now();
@@ -121,15 +121,15 @@ export const auth = new Hono<AppEnv>()
   });
 
 export const me = new Hono<AppEnv>()
-  .get('/', requireSession, async (c) => c.json(await getMe(c.env.DB, c.var.user!)))
+  .get('/', requireSession, async (c) => c.json(await getMe(c.env.DB, c.var.user)))
   /** The devices this user is signed in on. */
   .get('/sessions', requireSession, async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     return c.json({ sessions: await listActiveSessions(c.env.DB, user.id, user.sessionId, c.var.now()) });
   })
   /** Sign out one device (this one too, if chosen). Another user's session is simply not found. */
   .delete('/sessions/:id', requireSession, validate('param', SessionParam), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const { id } = c.req.valid('param');
     const db = c.env.DB;
     const now = c.var.now();

@@ -15,14 +15,14 @@ import { requireRole, requireUser } from '../middleware/auth';
 export const carryover = new Hono<AppEnv>()
   .use(requireUser)
   .get('/', requireRole('unit', 'admin'), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     if (!user.orgId) return c.json({ entries: [] });
     const unitId = user.role === 'unit' ? user.unitId : null;
     if (user.role === 'unit' && !unitId) return c.json({ entries: [] });
     return c.json({ entries: await openCarryover(c.env.DB, user.orgId, unitId) });
   })
   .post('/close', requireRole('admin'), validate('json', CarryoverCloseBody), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const db = c.env.DB;
     const body = c.req.valid('json');
     const now = c.var.now();

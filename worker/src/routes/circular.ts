@@ -20,13 +20,13 @@ const PlanParam = z.object({ id: Id });
 export const circular = new Hono<AppEnv>()
   .get('/:id/circular', requireRole('admin', 'leader'), validate('param', PlanParam), validate('query', PeriodQuery), async (c) => {
     const now = c.var.now();
-    const plan = await planFor(c.env.DB, c.var.user!, c.req.valid('param').id);
+    const plan = await planFor(c.env.DB, c.var.user, c.req.valid('param').id);
     const period = resolvePeriod(plan, c.req.valid('query').period, now);
     return c.json(await buildCircular(c.env.DB, plan, period, now));
   })
   .get('/:id/circular.xlsx', requireRole('admin', 'leader'), validate('param', PlanParam), validate('query', PeriodQuery), async (c) => {
     const now = c.var.now();
-    const plan = await planFor(c.env.DB, c.var.user!, c.req.valid('param').id);
+    const plan = await planFor(c.env.DB, c.var.user, c.req.valid('param').id);
     const period = resolvePeriod(plan, c.req.valid('query').period, now);
     const [body, frame] = await Promise.all([buildCircular(c.env.DB, plan, period, now), loadPlanFrame(c.env.DB, plan)]);
     const reports = await periodReports(c.env.DB, frame, period, now, new URL(c.req.url).origin);

@@ -25,20 +25,20 @@ export const dashboard = new Hono<AppEnv>()
       planId: c.req.valid('param').id,
       period: c.req.valid('query').period,
       now: c.var.now(),
-      user: c.var.user!,
+      user: c.var.user,
     });
     c.header('cache-control', 'private, no-cache');
     c.header('server-timing', `d1;dur=${Date.now() - started}`);
     return c.json(body);
   })
   .get('/:id/targets', readers, validate('param', PlanParam), async (c) => {
-    const plan = await planFor(c.env.DB, c.var.user!, c.req.valid('param').id);
+    const plan = await planFor(c.env.DB, c.var.user, c.req.valid('param').id);
     const frame = await loadPlanFrame(c.env.DB, plan);
     return c.json({ plan: planHead(plan), targets: await listTargetProgress(c.env.DB, frame) });
   })
   .get('/:id/photo-wall', readers, validate('param', PlanParam), validate('query', PhotoWallQuery), async (c) => {
     const q = c.req.valid('query');
-    const plan = await planFor(c.env.DB, c.var.user!, c.req.valid('param').id);
+    const plan = await planFor(c.env.DB, c.var.user, c.req.valid('param').id);
     const before = decodeCursor(q.before);
     if (q.before && !before) throw badRequest('分页参数无效', { before: '分页参数无效' });
     const [frame, units] = await Promise.all([loadPlanFrame(c.env.DB, plan), wallUnits(c.env.DB, plan.id)]);

@@ -88,7 +88,7 @@ export const imports = new Hono<AppEnv>()
   .post('/preview', validate('json', ImportDocumentBody), async (c) => {
     const { text, fileName, corrections: sent } = c.req.valid('json');
     const db = c.env.DB;
-    const user = c.var.user!;
+    const user = c.var.user;
     const raw = parseOrReject(text, fileName);
     // Corrections kept from an earlier import of this document, unless the clerk sent a list.
     const rawOrg = await importOrg(db, user, raw.plan.issuer, c.var.now(), false);
@@ -122,7 +122,7 @@ export const imports = new Hono<AppEnv>()
   .post('/commit', validate('json', ImportCommitBody), async (c) => {
     const body = c.req.valid('json');
     const db = c.env.DB;
-    const user = c.var.user!;
+    const user = c.var.user;
     const now = c.var.now();
     const raw = parseOrReject(body.text, body.fileName);
     const fix = corrected(raw, body.corrections, body.text, true);
@@ -175,11 +175,11 @@ export const imports = new Hono<AppEnv>()
 
 export const aliases = new Hono<AppEnv>()
   .use(requireRole('admin'))
-  .get('/', async (c) => c.json({ units: await listUnitsWithAliases(c.env.DB, orgOf(c.var.user!, c.req.query('orgId'))) }))
+  .get('/', async (c) => c.json({ units: await listUnitsWithAliases(c.env.DB, orgOf(c.var.user, c.req.query('orgId'))) }))
   .post('/', validate('json', AliasBody), async (c) => {
     const { alias, unitId } = c.req.valid('json');
     assertAliasable(alias);
-    const user = c.var.user!;
+    const user = c.var.user;
     const orgId = user.role === 'superadmin'
       ? (await stmt(c.env.DB, 'SELECT org_id FROM units WHERE id = ?1', unitId).first<{ org_id: string }>())?.org_id
       : orgOf(user);
@@ -188,7 +188,7 @@ export const aliases = new Hono<AppEnv>()
     return c.json({ ok: true }, 201);
   })
   .delete('/:alias', validate('param', AliasParam), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     await removeAlias(c.env.DB, { orgId: orgOf(user, c.req.query('orgId')), alias: c.req.valid('param').alias, userId: user.id, now: c.var.now() });
     return c.json({ ok: true });
   });

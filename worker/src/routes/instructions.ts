@@ -48,7 +48,7 @@ async function storeOnce(
 export const instructions = new Hono<AppEnv>()
   .use(requireUser)
   .post('/', requireRole('leader', 'admin'), validate('json', InstructionBody), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const db = c.env.DB;
     const body = c.req.valid('json');
     const now = c.var.now();
@@ -75,7 +75,7 @@ export const instructions = new Hono<AppEnv>()
     return c.json(mapInstruction(row), created ? 201 : 200);
   })
   .post('/answers', requireRole('unit'), validate('json', AnswerBody), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const db = c.env.DB;
     const body = c.req.valid('json');
     const now = c.var.now();
@@ -96,7 +96,7 @@ export const instructions = new Hono<AppEnv>()
     return c.json(mapInstruction(row), created ? 201 : 200);
   })
   .post('/read', validate('json', ThreadReadBody), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const db = c.env.DB;
     const now = c.var.now();
     const task = await taskInOrg(db, user, c.req.valid('json').itemId);
@@ -108,7 +108,7 @@ export const instructions = new Hono<AppEnv>()
     return c.json({ ok: true as const, readAt: now.toISOString() });
   })
   .get('/unread', async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     if (!user.orgId) return c.json({ tasks: [] });
     return c.json({ tasks: await unreadThreads(c.env.DB, user, user.orgId) });
   });

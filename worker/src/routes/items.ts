@@ -27,7 +27,7 @@ export const items = new Hono<AppEnv>()
   .get('/:id/overview', requireRole('admin', 'leader'), validate('param', IdParam), validate('query', PeriodQuery), async (c) => {
     const db = c.env.DB;
     const now = c.var.now();
-    const editable = await itemFor(db, c.var.user!, c.req.valid('param').id);
+    const editable = await itemFor(db, c.var.user, c.req.valid('param').id);
     const plan = (await getPlanRecord(db, editable.planId))!;
     const period = resolvePeriod(plan, c.req.valid('query').period, now);
     const [[item], cells, reports] = await Promise.all([
@@ -64,7 +64,7 @@ export const items = new Hono<AppEnv>()
   })
   .patch('/:id', requireRole('admin'), validate('param', IdParam), validate('json', ItemEditBody), async (c) => {
     const db = c.env.DB;
-    const user = c.var.user!;
+    const user = c.var.user;
     const body = c.req.valid('json');
     const item = await itemFor(db, user, c.req.valid('param').id);
     if (body.version !== undefined && body.version !== item.version) {

@@ -27,7 +27,7 @@ function resultOf(row: PhotoRow, kind: PhotoKind): PhotoUploadResult | null {
 }
 
 async function upload<E extends AppEnv>(c: Context<E>, kind: PhotoKind, reportId: string, photoId: string): Promise<Response> {
-  const user = c.var.user!;
+  const user = c.var.user;
   const db = c.env.DB;
   const now = c.var.now();
   const { row: report } = await writableReport(db, user, reportId);
@@ -98,7 +98,7 @@ async function upload<E extends AppEnv>(c: Context<E>, kind: PhotoKind, reportId
 }
 
 async function download<E extends AppEnv>(c: Context<E>, kind: PhotoKind, reportId: string, photoId: string): Promise<Response> {
-  await readableReport(c.env.DB, c.var.user!, reportId);
+  await readableReport(c.env.DB, c.var.user, reportId);
   const photo = await getPhotoRow(c.env.DB, reportId, photoId);
   const stored = photo ? storedOf(photo, kind) : null;
   if (!stored) throw notFound(`${NAME[kind]}不存在或尚未上传`);

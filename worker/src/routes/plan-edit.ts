@@ -15,7 +15,7 @@ import { requireRole } from '../middleware/auth';
 
 export const planEdit = new Hono<AppEnv>().patch('/:id', requireRole('admin'), validate('param', z.object({ id: Id })), validate('json', PlanEditBody), async (c) => {
   const db = c.env.DB;
-  const user = c.var.user!;
+  const user = c.var.user;
   const body = c.req.valid('json');
   const plan = await planFor(db, user, c.req.valid('param').id);
   if (body.version !== undefined && body.version !== plan.version) {

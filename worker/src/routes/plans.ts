@@ -14,12 +14,12 @@ const PlanParam = z.object({ id: Id });
 export const plans = new Hono<AppEnv>()
   .use(requireUser)
   .get('/', async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const list = await listPlans(c.env.DB, user.role === 'superadmin' ? null : user.orgId);
     return c.json({ plans: list });
   })
   .get('/:id/items', validate('param', PlanParam), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const { id } = c.req.valid('param');
     const plan = await getPlan(c.env.DB, id);
     if (!plan) throw notFound('未找到该工作方案');

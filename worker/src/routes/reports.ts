@@ -109,7 +109,7 @@ const duplicatePeriod = (reportId: string) =>
 export const reports = new Hono<AppEnv>()
   .use(requireUser)
   .put('/:id', requireRole('unit', 'admin'), validate('param', IdParam), validate('json', ReportBody), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const db = c.env.DB;
     const id = c.req.valid('param').id.toLowerCase();
     const input = c.req.valid('json');
@@ -196,7 +196,7 @@ export const reports = new Hono<AppEnv>()
     return c.json(await current(db, id));
   })
   .get('/:id', validate('param', IdParam), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const id = c.req.valid('param').id.toLowerCase();
     const { row } = await readableReport(c.env.DB, user, id);
     const detail: ReportDetail = {
@@ -206,7 +206,7 @@ export const reports = new Hono<AppEnv>()
     return c.json(detail);
   })
   .post('/:id/submit', requireRole('unit', 'admin'), validate('param', IdParam), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const db = c.env.DB;
     const id = c.req.valid('param').id.toLowerCase();
     const now = c.var.now();
@@ -231,7 +231,7 @@ export const reports = new Hono<AppEnv>()
     return c.json(await current(db, id));
   })
   .post('/:id/review', requireRole('admin'), validate('param', IdParam), validate('json', ReviewBody), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const db = c.env.DB;
     const id = c.req.valid('param').id.toLowerCase();
     const { decision, comment } = c.req.valid('json');

@@ -12,7 +12,7 @@ import { validate } from '../lib/validate';
 import { orgFilterOf, requireRole } from '../middleware/auth';
 
 export const search = new Hono<AppEnv>().get('/', requireRole('admin', 'leader'), validate('query', SearchQuery), async (c) => {
-  const user = c.var.user!;
+  const user = c.var.user;
   const q = c.req.valid('query');
   // A plan outside the caller's organisation is absent (404), like everywhere else.
   const orgId = q.plan ? (await planFor(c.env.DB, user, q.plan)).orgId : orgFilterOf(user);
@@ -20,7 +20,7 @@ export const search = new Hono<AppEnv>().get('/', requireRole('admin', 'leader')
 });
 
 export const directory = new Hono<AppEnv>().get('/:id/directory', requireRole('admin', 'leader'), validate('param', z.object({ id: Id })), async (c) => {
-  const plan = await planFor(c.env.DB, c.var.user!, c.req.valid('param').id);
+  const plan = await planFor(c.env.DB, c.var.user, c.req.valid('param').id);
   const [lists, frame] = await Promise.all([directoryOf(c.env.DB, plan.orgId, plan.id), loadPlanFrame(c.env.DB, plan)]);
   const body: Directory = { ...lists, chapters: frame.chapters };
   return c.json(body);

@@ -20,13 +20,13 @@ const QueueQuery = z.object({ period: Period.optional(), limit: z.coerce.number(
 export const supervision = new Hono<AppEnv>()
   .get('/:id/review-queue', requireRole('admin'), validate('param', PlanParam), validate('query', QueueQuery), async (c) => {
     const q = c.req.valid('query');
-    const plan = await planFor(c.env.DB, c.var.user!, c.req.valid('param').id);
+    const plan = await planFor(c.env.DB, c.var.user, c.req.valid('param').id);
     const frame = await loadPlanFrame(c.env.DB, plan);
     return c.json(await reviewQueue(c.env.DB, frame, q.period ?? null, q.limit));
   })
   .get('/:id/reminders', requireRole('admin'), validate('param', PlanParam), validate('query', PeriodQuery), async (c) => {
     const now = c.var.now();
-    const plan = await planFor(c.env.DB, c.var.user!, c.req.valid('param').id);
+    const plan = await planFor(c.env.DB, c.var.user, c.req.valid('param').id);
     const period = resolvePeriod(plan, c.req.valid('query').period, now);
     const { frame, figures } = await loadPeriod(c.env.DB, plan, period, now);
     const units = remindersOf(frame, figures);

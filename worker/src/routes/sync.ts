@@ -28,7 +28,7 @@ function parseCursor(since: string | undefined, tag: string): number | null {
 }
 
 export const sync = new Hono<AppEnv>().use(requireUser).get('/', validate('query', SyncQuery), async (c) => {
-  const user = c.var.user!;
+  const user = c.var.user;
   const db = c.env.DB;
   const query = c.req.valid('query');
   const orgId = orgOf(user, query.orgId);

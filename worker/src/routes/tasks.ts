@@ -39,7 +39,7 @@ function draftPeriod(task: TaskContext, now: Date): string {
 export const tasks = new Hono<AppEnv>()
   .use(requireUser)
   .get('/:id/draft', requireRole('unit', 'admin'), validate('param', IdParam), validate('query', TaskDraftQuery), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const db = c.env.DB;
     const task = await taskFor(db, user, c.req.valid('param').id);
     assertReportableTask(user, task);
@@ -74,7 +74,7 @@ export const tasks = new Hono<AppEnv>()
     return c.json(res);
   })
   .get('/:id/reports', validate('param', IdParam), validate('query', TaskReportsQuery), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const db = c.env.DB;
     const task = await taskFor(db, user, c.req.valid('param').id);
     assertMayFollow(user, task);
@@ -89,7 +89,7 @@ export const tasks = new Hono<AppEnv>()
     return c.json(res);
   })
   .get('/:id/instructions', validate('param', IdParam), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const task = await taskFor(c.env.DB, user, c.req.valid('param').id);
     assertMayFollow(user, task);
     const [instructions, lastReadAt] = await Promise.all([

@@ -23,7 +23,7 @@ function owed(report: DueReportRow | undefined): boolean {
 export const unitDue = new Hono<AppEnv>()
   .use(requireUser)
   .get('/:id/due', validate('param', IdParam), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const unit = await getUnit(c.env.DB, c.req.valid('param').id.toLowerCase());
     if (!unit || (user.role !== 'superadmin' && user.orgId !== unit.org_id)) throw notFound('未找到该单位');
     if (user.role === 'unit' && user.unitId !== unit.id) throw forbidden('只能查看本单位的待报事项');

@@ -130,15 +130,15 @@ export const users = new Hono<AppEnv>()
   .use(requireRole('admin'))
   .get('/', validate('query', UserListQuery), async (c) => {
     const { orgId } = c.req.valid('query');
-    return c.json({ users: await listUsers(c.env.DB, orgFilterOf(c.var.user!, orgId), c.var.now()) });
+    return c.json({ users: await listUsers(c.env.DB, orgFilterOf(c.var.user, orgId), c.var.now()) });
   })
   /** Units and leaders of the organisation, for the create form. */
   .get('/options', validate('query', UserListQuery), async (c) => {
     const { orgId } = c.req.valid('query');
-    return c.json(await formOptions(c.env.DB, orgOf(c.var.user!, orgId)));
+    return c.json(await formOptions(c.env.DB, orgOf(c.var.user, orgId)));
   })
   .post('/', validate('json', CreateUserBody), async (c) => {
-    const actor = c.var.user!;
+    const actor = c.var.user;
     const body = c.req.valid('json');
     const db = c.env.DB;
     const now = c.var.now();
@@ -176,7 +176,7 @@ export const users = new Hono<AppEnv>()
    * the list to hand out instead of JSON. Optionally re-issues never-used accounts' passwords.
    */
   .post('/bulk', validate('query', BulkCreateQuery), validate('json', BulkCreateBody), async (c) => {
-    const actor = c.var.user!;
+    const actor = c.var.user;
     const { planId, prefix, reissuePending } = c.req.valid('json');
     const format = c.req.valid('query').format ?? 'json';
     const db = c.env.DB;
@@ -251,7 +251,7 @@ export const users = new Hono<AppEnv>()
   })
   /** A new one-time password: must be changed at the next sign-in; every session ends; unlocks. */
   .post('/:id/reset-password', validate('param', UserParam), async (c) => {
-    const actor = c.var.user!;
+    const actor = c.var.user;
     const db = c.env.DB;
     const now = c.var.now();
     const target = await manageableUser(db, actor, c.req.valid('param').id);
@@ -267,7 +267,7 @@ export const users = new Hono<AppEnv>()
   })
   /** Signs the account out on every device (e.g. a lost phone). */
   .post('/:id/revoke-sessions', validate('param', UserParam), async (c) => {
-    const actor = c.var.user!;
+    const actor = c.var.user;
     const db = c.env.DB;
     const now = c.var.now();
     const target = await manageableUser(db, actor, c.req.valid('param').id);
@@ -279,7 +279,7 @@ export const users = new Hono<AppEnv>()
   })
   /** Rename, disable (ends every session) or enable an account. */
   .patch('/:id', validate('param', UserParam), validate('json', UpdateUserBody), async (c) => {
-    const actor = c.var.user!;
+    const actor = c.var.user;
     const db = c.env.DB;
     const now = c.var.now();
     const target = await manageableUser(db, actor, c.req.valid('param').id);

@@ -13,13 +13,13 @@ import { orgOf, requireRole } from '../middleware/auth';
 export const verifySettings = new Hono<AppEnv>()
   .use(requireRole('admin'))
   .get('/', async (c) => {
-    const orgId = orgOf(c.var.user!, c.req.query('orgId'));
+    const orgId = orgOf(c.var.user, c.req.query('orgId'));
     const publicVerify = await getPublicVerify(c.env.DB, orgId);
     if (publicVerify === null) throw notFound('未找到该单位');
     return c.json({ publicVerify } satisfies VerifySettings);
   })
   .put('/', validate('json', VerifySettings), async (c) => {
-    const user = c.var.user!;
+    const user = c.var.user;
     const db = c.env.DB;
     const orgId = orgOf(user, c.req.query('orgId'));
     const { publicVerify } = c.req.valid('json');
