@@ -14,7 +14,7 @@ import autocannon, { type RawRequest, type RequestSpec, type Result } from 'auto
 import { performance } from 'node:perf_hooks';
 import { withLocalEnv } from '../../worker/cli/local-d1';
 import { makePhoto } from './support/photo-source';
-import { freshSeededState, periodsOf, sha256, signInApi, startServer } from './support/server';
+import { freshSeededState, periodsOf, sha256, signInApi, startServer } from '../support/server';
 import { kb, machineLine, percentile, printTable } from './support/stats';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);

@@ -14,7 +14,7 @@
 import autocannon, { type Result } from 'autocannon';
 import { performance } from 'node:perf_hooks';
 import { makePhoto } from './support/photo-source';
-import { freshSeededState, reportSlots, signInApi, startServer, unitTasks, type Api } from './support/server';
+import { freshSeededState, reportSlots, signInApi, startServer, unitTasks, type Api } from '../support/server';
 import { kb, machineLine, percentile, printTable } from './support/stats';
 
 const READ_SECONDS = Number(process.env.READ_SECONDS ?? 10);

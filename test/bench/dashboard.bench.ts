@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { applyLocalMigrations, withLocalEnv } from '../../worker/cli/local-d1';
 import { hashPassword } from '../../worker/src/lib/password';
-import { startDevServer } from './support/wrangler-dev';
+import { startDevServer } from '../support/wrangler-dev';
 
 const TASKS = 120;
 const UNITS = 100;

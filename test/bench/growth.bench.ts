@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyLocalMigrations, withLocalEnv } from '../../worker/cli/local-d1';
-import { signInApi, startServer, type Api } from './support/server';
+import { signInApi, startServer, type Api } from '../support/server';
 import { machineLine, median, percentile, printTable } from './support/stats';
 import { createWorld, fillReports, WORLD_PASSWORD, type World } from './support/world';
 

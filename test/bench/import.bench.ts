@@ -59,7 +59,7 @@ function printTable(table: string[][]): void {
   const { extractPlanText } = await import('../../shared/import/extract');
   const { openPdfNode } = await import('../../worker/cli/read-plan-file');
   const { largePlan, printPdf, SAMPLE_PLAN, writeDocx, writeHtml, writeXlsx } = await import('../support/plan-docs');
-  const { launchChromium } = await import('./support/browser');
+  const { launchChromium } = await import('../support/browser');
   const browser = await launchChromium();
   const page = await browser.newPage();
   const docs: Array<[string, Uint8Array]> = [];

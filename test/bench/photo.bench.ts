@@ -13,8 +13,8 @@
 // Prints figures, never fails on time.
 //   npx tsx test/bench/photo.bench.ts        (PHOTO_RUNS=5 by default)
 import type { CDPSession, Page } from 'playwright-core';
-import { chromiumVersion, launchChromium, PHONE } from './support/browser';
-import { openHarness, type HarnessWindow } from './support/harness';
+import { chromiumVersion, launchChromium, PHONE } from '../support/browser';
+import { openHarness, type HarnessWindow } from '../support/harness';
 import { kb, machineLine, median, ms, printTable } from './support/stats';
 
 const RUNS = Number(process.env.PHOTO_RUNS ?? 5);

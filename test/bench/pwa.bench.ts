@@ -17,10 +17,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { freePort } from './support/wrangler-dev';
-import { signInPage, waitForServiceWorker } from './support/app';
-import { CHROMIUM, chromiumVersion } from './support/browser';
-import { ensurePwaBuilt, freshSeededState, startServer } from './support/server';
+import { freePort } from '../support/wrangler-dev';
+import { signInPage, waitForServiceWorker } from '../support/app';
+import { CHROMIUM, chromiumVersion } from '../support/browser';
+import { ensurePwaBuilt, freshSeededState, startServer } from '../support/server';
 import { kb, machineLine, median, printTable } from './support/stats';
 
 const DIST = 'dist/pwa';

@@ -10,9 +10,9 @@
 //   npx tsx test/bench/startup.bench.ts      (STARTUP_RUNS=7)
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromiumVersion, launchChromium, PHONE } from './support/browser';
-import { signInPage, waitForServiceWorker } from './support/app';
-import { ensurePwaBuilt, freshSeededState, startServer } from './support/server';
+import { chromiumVersion, launchChromium, PHONE } from '../support/browser';
+import { signInPage, waitForServiceWorker } from '../support/app';
+import { ensurePwaBuilt, freshSeededState, startServer } from '../support/server';
 import { machineLine, median, ms, printTable } from './support/stats';
 
 const RUNS = Number(process.env.STARTUP_RUNS ?? 7);

@@ -12,10 +12,10 @@
 //   npx tsx test/bench/sync.bench.ts     (SYNC_REPORTS=100 SYNC_PHOTOS=3 SYNC_UPLINK_MBIT=10; SYNC_FAULT_RATE=0.1 adds faults)
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
-import { chromiumVersion, launchChromium, PHONE } from './support/browser';
-import { outboxBadge, signInPage, waitForServiceWorker } from './support/app';
-import { openHarness, queueSpecs, type HarnessWindow } from './support/harness';
-import { ensurePwaBuilt, freshSeededState, reportSlots, signInApi, startServer, unitTasks, type Api } from './support/server';
+import { chromiumVersion, launchChromium, PHONE } from '../support/browser';
+import { outboxBadge, signInPage, waitForServiceWorker } from '../support/app';
+import { openHarness, queueSpecs, type HarnessWindow } from '../support/harness';
+import { ensurePwaBuilt, freshSeededState, reportSlots, signInApi, startServer, unitTasks, type Api } from '../support/server';
 import { machineLine, ms, printTable } from './support/stats';
 
 const REPORTS = Number(process.env.SYNC_REPORTS ?? 100);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unitTasks } from '../bench/support/server';
+import { unitTasks } from '../support/server';
 import { apiAs, launchBrowser, phoneContext, screenshot, signIn } from './support';
 
 const SMALL = { viewport: { width: 360, height: 640 } };

@@ -12,8 +12,8 @@ import type { PlanSummary } from '../../shared/schemas/plan';
 import { chinaDate } from '../../shared/period';
 import { seedLocal, type SeedResult } from '../../worker/cli/seed';
 import { chromiumPath } from '../../worker/cli/demo-photos';
-import { signInApi } from '../bench/support/server';
-import { signInPage } from '../bench/support/app';
+import { signInApi } from '../support/server';
+import { signInPage } from '../support/app';
 import { launchBrowser, screenshot } from './support';
 import { startLocalWorker, type LocalWorker } from './local-worker';
 

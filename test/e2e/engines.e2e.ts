@@ -6,7 +6,7 @@
 // E2E_ENGINES=firefox,webkit picks engines (default: the three above and `wpe`, WPE WebKit 2.38
 // through cog: old WebKit, like iOS 15–16.3, where every photo fallback happens for real).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unitTasks, type UnitTask } from '../bench/support/server';
+import { unitTasks, type UnitTask } from '../support/server';
 import { drivers, waitIn, type EngineName, type FieldDriver } from './engines/driver';
 import { attachPhoto, expectWatermarkedPhoto, inspectJpeg, lastStoredPhoto, outboxState, serverReport, signIn, submit, waitServerState } from './engines/scenario';
 import { apiAs, baseURL, demoAccounts, demoPassword } from './support';

@@ -17,10 +17,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { outboxBadge, signInPage, waitForServiceWorker } from '../bench/support/app';
-import { openHarness, queueSpecs, type HarnessWindow } from '../bench/support/harness';
-import { reportSlots, signInApi, unitTasks, type Api, type UnitTask } from '../bench/support/server';
-import { recordTraffic } from '../bench/support/traffic';
+import { outboxBadge, signInPage, waitForServiceWorker } from '../support/app';
+import { openHarness, queueSpecs, type HarnessWindow } from '../support/harness';
+import { reportSlots, signInApi, unitTasks, type Api, type UnitTask } from '../support/server';
+import { recordTraffic } from '../support/traffic';
 import { startLocalWorker, type LocalWorker } from './local-worker';
 import { baseURL, demoAccounts, launchBrowser, launchPersistent, phoneContext } from './support';
 

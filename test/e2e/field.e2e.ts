@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unitTasks, type UnitTask } from '../bench/support/server';
+import { unitTasks, type UnitTask } from '../support/server';
 import { apiAs, demoAccounts, demoPassword, launchBrowser, launchPersistent, phoneContext, screenshot, signIn, waitForServiceWorker } from './support';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Log, LogLevel, Miniflare, type MiniflareOptions } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
-import type { DevServer } from '../bench/support/wrangler-dev';
+import type { DevServer } from '../support/wrangler-dev';
 
 /** The same handle as the benchmarks' `wrangler dev`: url, port, output(), stop(). */
 export type LocalWorker = DevServer;

@@ -6,9 +6,9 @@
 // It takes the demo as `npm start` would load it (worker/cli/seed.ts), adding nothing of its own.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { signInPage } from '../bench/support/app';
-import { launchChromium, PHONE } from '../bench/support/browser';
-import { DEMO_PASSWORD, ensurePwaBuilt, freshSeededState, signInApi, startServer } from '../bench/support/server';
+import { signInPage } from '../support/app';
+import { launchChromium, PHONE } from '../support/browser';
+import { DEMO_PASSWORD, ensurePwaBuilt, freshSeededState, signInApi, startServer } from '../support/server';
 
 interface Shot {
   file: string;

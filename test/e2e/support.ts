@@ -1,15 +1,15 @@
 // Helpers for e2e tests: Debian Chromium through playwright-core on a phone viewport, signing in,
 // and calling the API as a given user to check what reached the server.
-// Browser launching, the sign-in form and the API client are the benchmarks' (test/bench/support,
-// free of vitest); this file binds them to the server of the current test file.
+// Browser launching, the sign-in form and the API client are shared with the benchmarks
+// (test/support, free of vitest); this file binds them to the server of the current test file.
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { signInPage } from '../bench/support/app';
-import { CHROMIUM, CHROMIUM_ARGS, launchChromium, PHONE } from '../bench/support/browser';
-import { signInApi, type Api } from '../bench/support/server';
+import { signInPage } from '../support/app';
+import { CHROMIUM, CHROMIUM_ARGS, launchChromium, PHONE } from '../support/browser';
+import { signInApi, type Api } from '../support/server';
 
-export { waitForServiceWorker } from '../bench/support/app';
+export { waitForServiceWorker } from '../support/app';
 export const DESKTOP = { width: 1280, height: 800 };
 
 let currentURL: string | null = null;

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unitTasks } from '../bench/support/server';
+import { unitTasks } from '../support/server';
 import { apiAs, baseURL, demoAccounts, launchBrowser, phoneContext, screenshot, signIn } from './support';
 
 const JSQR = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');

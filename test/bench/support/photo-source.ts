@@ -1,6 +1,6 @@
 // The photo a phone uploads, for load benchmarks: made once by Chromium through the harness.
-import { launchChromium } from './browser';
-import { openHarness, type HarnessWindow } from './harness';
+import { launchChromium } from '../../support/browser';
+import { openHarness, type HarnessWindow } from '../../support/harness';
 
 /** A camera-like 1600×1200 JPEG (what the phone uploads), made by Chromium. */
 export async function makePhoto(): Promise<Buffer> {

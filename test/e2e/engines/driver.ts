@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, PHONE } from '../../bench/support/browser';
+import { CHROMIUM, CHROMIUM_ARGS, PHONE } from '../../support/browser';
 import { startProxy, type LoopbackProxy } from './proxy';
 
 /** wpe: WPE WebKit 2.38 through cog (old WebKit: no OffscreenCanvas, no resize options, no JPEG encoder). */

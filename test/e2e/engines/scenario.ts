@@ -4,7 +4,7 @@
 import jpeg from 'jpeg-js';
 import { expect } from 'vitest';
 import { readImageInfo } from '../../../pwa/src/photo/image-info';
-import type { Api } from '../../bench/support/server';
+import type { Api } from '../../support/server';
 import { waitIn, type FieldDriver } from './driver';
 
 export interface Photo {

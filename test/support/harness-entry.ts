@@ -2,17 +2,17 @@
 // drafts → outbox, photo pipeline, sync engine), bundled by harness.ts and served on the app's
 // origin, so a test can fill the real outbox quickly or time the real photo pipeline without
 // clicking through the form 100 times. Nothing here re-implements app logic.
-import { openDubanDB } from '../../../pwa/src/db/schema';
-import { addPhoto, newDraft, queueDraft, saveDraft } from '../../../pwa/src/outbox/drafts';
-import { listOutbox } from '../../../pwa/src/outbox/store';
-import { sha256Hex } from '../../../pwa/src/photo/hash';
-import { fitWithin, orientedSize, readImageInfo } from '../../../pwa/src/photo/image-info';
-import { FULL_EDGE, processPhoto, THUMB_EDGE, type ProcessedPhoto } from '../../../pwa/src/photo/process';
-import { drawWatermark, type WatermarkInfo } from '../../../pwa/src/photo/watermark';
-import { verifyUrl } from '../../../shared/verify-code';
-import { HIDE_KEY, type PhotoFeature } from '../../../pwa/src/photo/caps';
-import type { PhotoMeta } from '../../../pwa/src/db/schema';
-import type { ReportStatus } from '../../../shared/schemas/report';
+import { openDubanDB } from '../../pwa/src/db/schema';
+import { addPhoto, newDraft, queueDraft, saveDraft } from '../../pwa/src/outbox/drafts';
+import { listOutbox } from '../../pwa/src/outbox/store';
+import { sha256Hex } from '../../pwa/src/photo/hash';
+import { fitWithin, orientedSize, readImageInfo } from '../../pwa/src/photo/image-info';
+import { FULL_EDGE, processPhoto, THUMB_EDGE, type ProcessedPhoto } from '../../pwa/src/photo/process';
+import { drawWatermark, type WatermarkInfo } from '../../pwa/src/photo/watermark';
+import { verifyUrl } from '../../shared/verify-code';
+import { HIDE_KEY, type PhotoFeature } from '../../pwa/src/photo/caps';
+import type { PhotoMeta } from '../../pwa/src/db/schema';
+import type { ReportStatus } from '../../shared/schemas/report';
 
 /** A photo as the app's pipeline makes it. */
 export type HarnessPhoto = ProcessedPhoto;

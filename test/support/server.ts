@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { periodOf, periodsOfYear } from '../../../shared/period';
-import { applyLocalMigrations } from '../../../worker/cli/local-d1';
-import { seedLocal } from '../../../worker/cli/seed';
+import { periodOf, periodsOfYear } from '../../shared/period';
+import { applyLocalMigrations } from '../../worker/cli/local-d1';
+import { seedLocal } from '../../worker/cli/seed';
 import { startDevServer, type DevServer } from './wrangler-dev';
 
 export const DEMO_PASSWORD = 'duban-demo';

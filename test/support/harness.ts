@@ -27,7 +27,7 @@ export function queueSpecs(
   }));
 }
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./harness-entry.ts', import.meta.url));
 export const HARNESS_PATH = '/api/__harness/';
 

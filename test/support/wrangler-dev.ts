@@ -1,5 +1,5 @@
 // Starts `wrangler dev` on a free loopback port with its own persisted state, and stops it: the
-// benchmarks measure the server `npm start` runs (the e2e tests use ../../e2e/local-worker.ts).
+// benchmarks measure the server `npm start` runs (the e2e tests use ../e2e/local-worker.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
