@@ -1,13 +1,17 @@
 // Importer speed: parses each seed document and each real document of test/golden/docs 50 times
-// and prints median / p95 milliseconds and the item counts; then extraction + parse per document
-// per input format (.docx, .xlsx, .pdf printed by Chromium, .html, UTF-16 text; the 5-task sample
-// plan and a 120-task one); then imports each seed once into a fresh local D1 (parse + write).
+// and prints median / p95 / best milliseconds against the 50 ms budget, and the item counts; then
+// extraction + parse per document per input format (.docx, .xlsx, .pdf printed by Chromium, .html,
+// UTF-16 text; the 5-task sample plan and a 120-task one); then imports each seed once into a
+// fresh local D1 (parse + write).
 // A standalone script, not a vitest test:  npx tsx test/bench/import.bench.ts
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parsePlanDocument } from '../../shared/import';
 
 const RUNS = 50;
+/** A plan parses in under this many ms — judged on the best run: on a shared machine the slower
+ * runs measure the neighbours. Printed, never asserted (benchmarks do not gate CI). */
+const PARSE_BUDGET_MS = 50;
 const seedsDir = new URL('../../seeds/', import.meta.url);
 
 function percentile(sorted: number[], p: number): number {
@@ -21,7 +25,7 @@ const documents = [
   ...readdirSync(goldenDocsDir).filter((f) => f.endsWith('.txt') && !f.endsWith('.source.txt')).sort().map((f) => new URL(f, goldenDocsDir)),
 ];
 
-const rows: string[][] = [['document', 'median ms', 'p95 ms', 'indicators', 'tasks', 'drafts', 'warnings']];
+const rows: string[][] = [['document', 'median ms', 'p95 ms', 'best ms', `≤ ${PARSE_BUDGET_MS} ms`, 'indicators', 'tasks', 'drafts', 'warnings']];
 for (const url of documents) {
   const file = decodeURIComponent(url.pathname.split('/').pop()!);
   const text = readFileSync(url, 'utf8');
@@ -39,6 +43,8 @@ for (const url of documents) {
     file,
     percentile(times, 50).toFixed(2),
     percentile(times, 95).toFixed(2),
+    times[0]!.toFixed(2),
+    times[0]! < PARSE_BUDGET_MS ? 'yes' : 'NO',
     count('indicator'),
     count('task'),
     count('draft'),
