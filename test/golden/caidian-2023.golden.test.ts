@@ -6,7 +6,7 @@
 // The notice's own numbered paragraphs (一、各责任单位要高度重视… 二、… 三、…) are not items; its third
 // paragraph sets the reporting rule: every quarter, by the 30th of the quarter's last month.
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse, type Row } from './real-docs';
+import { expectRow, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('caidian-2023.txt');
 const P = ['2023年全区经济社会发展的主要预期目标'];

@@ -9,7 +9,7 @@
 // The page has no notice: no 文号, no reporting rule, and no issuer line (the 意见 is the 市委's and
 // the 市政府's; the preamble cites their earlier 决定).
 import { describe, expect, it } from 'vitest';
-import { expectRow, itemNo, lazyParse, type Row } from './real-docs';
+import { expectRow, itemNo, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guangzhou-2012.txt');
 

@@ -5,7 +5,7 @@
 // placeholder group). No lead rule is stated: the first listed unit leads. The three closing paragraphs
 // are no measures; the rule `每年2月底前…报送` is yearly, a cycle the product does not offer: none set.
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse, type Row } from './real-docs';
+import { expectRow, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guobanfa-2018-jili.txt');
 

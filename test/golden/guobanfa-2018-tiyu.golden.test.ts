@@ -5,7 +5,7 @@
 // paragraphs below it, part of item 二 — and （三）发展目标; these three name no units (warned). The
 // paragraph after （十九） (`各地区、各有关部门要…`) closes the 意见 and is no item.
 import { describe, expect, it } from 'vitest';
-import { expectRow, itemNo, lazyParse, type Row } from './real-docs';
+import { expectRow, itemNo, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guobanfa-2018-tiyu.txt');
 

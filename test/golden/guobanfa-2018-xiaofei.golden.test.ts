@@ -5,7 +5,7 @@
 // one placeholder group each. No lead rule is stated: the first listed unit leads. `中央和国家机关工委`
 // is one unit (its 和 joins no list).
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse, type Row } from './real-docs';
+import { expectRow, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guobanfa-2018-xiaofei.txt');
 

@@ -7,7 +7,7 @@
 // placeholder group leads). The paragraph after （十五） (`从工业企业结构调整专项奖补资金中…`) closes
 // the 意见: no number, no units, not an item; its `及时报送` names no cycle.
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse, type Row } from './real-docs';
+import { expectRow, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guowuyuan-2018-jiuye.txt');
 

@@ -6,7 +6,7 @@
 // parallel leads. Items (一) 指导思想 and (二) 发展目标 name no units (the office assigns them or drops
 // them): a warning each. (二)'s heading line `（二）发展目标。` is followed by its text on two lines.
 import { describe, expect, it } from 'vitest';
-import { expectRow, itemNo, lazyParse, type Row } from './real-docs';
+import { expectRow, itemNo, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guowuyuan-2018.txt');
 

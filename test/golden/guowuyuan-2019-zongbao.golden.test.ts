@@ -7,7 +7,7 @@
 // the chapters reuse those numbers. They read as items without units; the clerk is warned and drops
 // them. The test pins the 21 tasks and that each principle is warned about.
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse, type Row } from './real-docs';
+import { expectRow, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guowuyuan-2019-zongbao.txt');
 

@@ -6,7 +6,7 @@
 // so its first unit leads; 完成时限 全年 = the end of 2025. The notice (and so the issuer) is not in
 // the stored copy. Cell texts carry the PDF's wrap spaces (`工作机 制`), which are not part of the text.
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse, type Row } from './real-docs';
+import { expectRow, lazyParse, type Row } from './support';
 
 const ROWS: Row[] = [
   {

@@ -5,7 +5,7 @@
 // the last line of the copy: its unit lines were cut off, so it has no units (and a warning).
 // The notice's lines and the preamble (为全面贯彻…制定分工方案如下。) are not items.
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse, type Row } from './real-docs';
+import { expectRow, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('lishan-2023.txt');
 const P = ['经济社会发展的主要预期目标'];

@@ -5,7 +5,7 @@
 // printed. Row 81's leader cell `陆 明俞 悦` is two leaders, 陆明 and 俞悦 (俞悦 alone in row 80).
 // No issuer or 文号 on the page.
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse } from './real-docs';
+import { expectRow, lazyParse } from './support';
 
 const parsed = lazyParse('nanling-2024.txt');
 

@@ -13,7 +13,7 @@
 // In all six the notice's numbered paragraphs (一、高度重视… 二、…) are requirements, not tasks:
 // no item, and a warning says no task was found.
 import { describe, expect, it } from 'vitest';
-import { lazyParse } from './real-docs';
+import { lazyParse } from './support';
 
 interface Notice {
   doc: string;

@@ -4,37 +4,12 @@
 // paragraphs (一)–(四) under 加强政府自身建设 is one draft — 25 drafts. Not drafts: last year's
 // review (before `2025年目标任务和主要工作`), and the framing text of the work part (总体要求,
 // 主要预期目标, the five ——坚定不移 principles, transitions, the 各位代表 openings and closing).
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parsePlanDocument } from '../../shared/import';
-import type { ParsedItem, ParsedPlan, ParsedTarget } from '../../shared/schemas/import';
+import type { ParsedItem, ParsedPlan } from '../../shared/schemas/import';
+import { findItem, lazyParse, norm, target, type Quantity } from './support';
 
-const fileName = 'taicang-2025-work-report.txt';
-const text = readFileSync(new URL('../../seeds/taicang-2025-work-report.txt', import.meta.url), 'utf8');
+const parse = lazyParse('taicang-2025-work-report.txt', 'seeds');
 
-/** Whitespace-free, brackets full-width: texts are compared in this form on both sides. */
-const norm = (s: string) => s.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-
-function findItem(items: ParsedItem[], kind: ParsedItem['kind'], number: string, pathLast?: string) {
-  const hits = items.filter((i) => i.kind === kind && i.number === number && (pathLast === undefined || i.path.at(-1) === pathLast));
-  expect(hits, `exactly one ${kind} ${number}${pathLast ? ` under ${pathLast}` : ''}`).toHaveLength(1);
-  return hits[0]!;
-}
-
-/** A target by value + unit; 万-quantities may also come as the plain unit (2万人 = 20000人). */
-function quantity([value, unit]: Q) {
-  if (unit.length > 1 && unit.startsWith('万')) {
-    const plain = unit.slice(1);
-    return expect.toSatisfy(
-      (t: ParsedTarget) =>
-        (Math.abs(t.value - value) < 1e-9 && t.unit === unit) || (Math.abs(t.value - value * 10000) < 1e-6 && t.unit === plain),
-      `${value}${unit} or ${value * 10000}${plain}`,
-    );
-  }
-  return expect.objectContaining({ value, unit });
-}
-
-type Q = readonly [value: number, unit: string];
 interface Row {
   n: string;
   /** The heading the paragraph sits under (last path element). */
@@ -44,7 +19,7 @@ interface Row {
   /** A distinctive phrase, usually from the paragraph's end (proves the paragraph is whole). */
   has: string;
   /** undefined = not checked (slogans like “跑一次”“一件事”“两个确立”“第三批” make the list debatable). */
-  targets?: readonly Q[];
+  targets?: readonly Quantity[];
   line: number;
 }
 
@@ -122,7 +97,7 @@ describe('golden: taicang-2025 (太仓市政府工作报告)', () => {
   let parsed: ParsedPlan;
   let drafts: ParsedItem[];
   beforeAll(() => {
-    parsed = parsePlanDocument(text, { fileName });
+    parsed = parse();
     drafts = parsed.items.filter((i) => i.kind === 'draft');
   });
 
@@ -161,7 +136,7 @@ describe('golden: taicang-2025 (太仓市政府工作报告)', () => {
     expect(item.leaders).toEqual([]);
     if (row.targets !== undefined) {
       if (row.targets.length === 0) expect(item.targets).toEqual([]);
-      else expect(item.targets).toEqual(expect.arrayContaining(row.targets.map(quantity)));
+      else expect(item.targets).toEqual(expect.arrayContaining(row.targets.map(target)));
     }
     expect(item.deadline).toBeNull();
     if (item.line !== undefined) expect(item.line).toBe(row.line);

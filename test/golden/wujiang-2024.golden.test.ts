@@ -12,30 +12,11 @@
 //   sections 三 (tasks 32-36) and 四 (tasks 40-42) have no leader above them: leaders [].
 // Section 二's heading row is printed empty (line 95), so tasks 12-31 have no section heading.
 // Two 项目 names wrap into the next row: 壮大新|兴产业 and 保护用好文化|资源.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePlanDocument } from '../../shared/import';
 import { ParsedPlan, type ParsedItem } from '../../shared/schemas/import';
+import { findItem, lazyParse, squash } from './support';
 
-const fileName = 'wujiang-2024-tasks.txt';
-const source = readFileSync(new URL('../../seeds/wujiang-2024-tasks.txt', import.meta.url), 'utf8');
-
-// Parse lazily so a throwing parser fails each test with its error instead of the file collection.
-let cached: ParsedPlan | undefined;
-function parsed(): ParsedPlan {
-  const result: ParsedPlan = cached ?? parsePlanDocument(source, { fileName });
-  cached = result;
-  return result;
-}
-
-/** The single item of this kind and number (fails if missing or duplicated). */
-function findItem(items: ParsedItem[], kind: ParsedItem['kind'], number: string): ParsedItem {
-  const found = items.filter((item) => item.kind === kind && item.number === number);
-  expect(found, `${kind} ${number} should appear exactly once`).toHaveLength(1);
-  return found[0]!;
-}
-
-const squash = (s: string) => s.replace(/\s+/g, '');
+const parsed = lazyParse('wujiang-2024-tasks.txt', 'seeds');
 
 /** `1.8万人` and `18000人` are the same target: compare in the form without 万. */
 function canonical(value: number, unit: string): { value: number; unit: string } {

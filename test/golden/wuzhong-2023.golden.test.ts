@@ -1,43 +1,12 @@
 // Golden test: 苏州市吴中区人民政府 吴政发〔2023〕2号, read by hand from seeds/wuzhong-2023-tasks.txt and
 // written down per /work/import-conventions.md. Expectations come from the document, never from
 // the parser's output. Where the document is ambiguous the accepted readings are listed inline.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parsePlanDocument } from '../../shared/import';
-import type { ParsedItem, ParsedPlan, ParsedTarget } from '../../shared/schemas/import';
+import type { ParsedItem, ParsedPlan } from '../../shared/schemas/import';
+import { findItem, lazyParse, norm, oneOf, target, type Quantity } from './support';
 
-const fileName = 'wuzhong-2023-tasks.txt';
-const text = readFileSync(new URL('../../seeds/wuzhong-2023-tasks.txt', import.meta.url), 'utf8');
+const parse = lazyParse('wuzhong-2023-tasks.txt', 'seeds');
 
-/** Whitespace-free, brackets full-width: texts are compared in this form on both sides. */
-const norm = (s: string) => s.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-
-function findItem(items: ParsedItem[], kind: ParsedItem['kind'], number: string, pathLast?: string | readonly string[]) {
-  const lasts = pathLast === undefined ? undefined : typeof pathLast === 'string' ? [pathLast] : pathLast;
-  const hits = items.filter(
-    (i) => i.kind === kind && i.number === number && (lasts === undefined || lasts.includes(i.path.at(-1) ?? '')),
-  );
-  expect(hits, `exactly one ${kind} ${number}${lasts ? ` under ${lasts.join(' | ')}` : ''}`).toHaveLength(1);
-  return hits[0]!;
-}
-
-/** Any of the accepted readings (used where the printed document is ambiguous). */
-const oneOf = (...alts: string[]) => expect.toSatisfy((v: unknown) => alts.includes(v as string), `one of ${alts.join(' | ')}`);
-
-/** A target by value + unit; 万-quantities may also come as the plain unit (3.5万人 = 35000人). */
-function quantity([value, unit]: Q) {
-  if (unit.length > 1 && unit.startsWith('万')) {
-    const plain = unit.slice(1);
-    return expect.toSatisfy(
-      (t: ParsedTarget) =>
-        (Math.abs(t.value - value) < 1e-9 && t.unit === unit) || (Math.abs(t.value - value * 10000) < 1e-6 && t.unit === plain),
-      `${value}${unit} or ${value * 10000}${plain}`,
-    );
-  }
-  return expect.objectContaining({ value, unit });
-}
-
-type Q = readonly [value: number, unit: string];
 interface Row {
   n: string;
   /** Second path element (tasks only): the section under 工作任务分解. */
@@ -51,7 +20,7 @@ interface Row {
   areas: readonly string[];
   leaders: readonly unknown[];
   /** undefined = not checked (slogan numerals like “八个一”, 一批, 三公里 make the list debatable). */
-  targets?: readonly Q[];
+  targets?: readonly Quantity[];
   deadline: string | null;
   line: number;
 }
@@ -256,7 +225,7 @@ function checkRow(item: ParsedItem, row: Row) {
   expect(item.leaders, 'leaders').toEqual(row.leaders);
   if (row.targets !== undefined) {
     if (row.targets.length === 0) expect(item.targets, 'targets').toEqual([]);
-    else expect(item.targets, 'targets').toEqual(expect.arrayContaining(row.targets.map(quantity)));
+    else expect(item.targets, 'targets').toEqual(expect.arrayContaining(row.targets.map(target)));
   }
   expect(item.deadline, 'deadline').toBe(row.deadline);
   if (item.line !== undefined) expect(item.line, 'line').toBe(row.line);
@@ -267,7 +236,7 @@ describe('golden: wuzhong-2023 (吴政发〔2023〕2号)', () => {
   let indicators: ParsedItem[];
   let tasks: ParsedItem[];
   beforeAll(() => {
-    parsed = parsePlanDocument(text, { fileName });
+    parsed = parse();
     indicators = parsed.items.filter((i) => i.kind === 'indicator');
     tasks = parsed.items.filter((i) => i.kind === 'task');
   });

@@ -1,7 +1,5 @@
 // Golden expectations for 吴政发〔2024〕1号 (seeds/wuzhong-2024-tasks.txt and its OCR copy), derived
 // by reading the documents against /work/import-conventions.md — never from parser output.
-import { expect } from 'vitest';
-import type { ImportWarning, ParsedItem } from '../../shared/schemas/import';
 
 export const HEADER = {
   issuer: '苏州市吴中区人民政府',
@@ -89,57 +87,6 @@ export const TXT_GROUP_RANGES: ReadonlyArray<[from: number, to: number, groups: 
 
 /** Only (2) 上半年/九月底前/全年 and (3) 全年 contain time words; every other item has none. */
 export const DEADLINES: Readonly<Record<string, string>> = { '2': '2024-06-30', '3': '2024-12-31' };
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-export const stripWs = (s: string): string => s.replace(/\s+/gu, '');
-
-export function findItem(
-  items: readonly ParsedItem[],
-  kind: ParsedItem['kind'],
-  number: string,
-  pathLast?: string | readonly string[],
-): ParsedItem {
-  const candidates = items.filter((i) => i.kind === kind && i.number === number);
-  if (candidates.length === 0) {
-    const have = items.filter((i) => i.kind === kind).map((i) => i.number);
-    throw new Error(`no ${kind} numbered "${number}" (have ${kind}s: ${have.join(',') || 'none'})`);
-  }
-  if (pathLast === undefined) return candidates[0]!;
-  const wanted = typeof pathLast === 'string' ? [pathLast] : pathLast;
-  // Fall back to the first candidate so the caller's path assertion shows the real difference.
-  return candidates.find((i) => wanted.includes(i.path.at(-1) ?? '')) ?? candidates[0]!;
-}
-
-/** Whether any warning points at one of these 1-based source lines. */
-export const warnedAt = (warnings: readonly ImportWarning[], lines: readonly number[]): boolean =>
-  warnings.some((w) => lines.includes(w.line));
-
-export const sameList = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
-const WAN = '万';
-const near = (a: unknown, b: number): boolean =>
-  typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
-
-/**
- * Matcher for one target by value + unit. For 万-quantities the conventions accept both forms:
- * 1.8万人次 = {1.8, '万人次'} or {18000, '人次'}. 亿元 is a unit of its own (not converted).
- */
-export function target(value: number, unit: string): unknown {
-  if (!unit.startsWith(WAN) || unit === WAN) {
-    return expect.objectContaining({ value: expect.closeTo(value, 6), unit });
-  }
-  const base = unit.slice(WAN.length);
-  return {
-    asymmetricMatch: (t: { value?: unknown; unit?: unknown } | null) =>
-      !!t &&
-      ((t.unit === unit && near(t.value, value)) || (t.unit === base && near(t.value, value * 10_000))),
-    toString: () => 'Target',
-    toAsymmetricMatcher: () => `Target<${value}${unit} | ${value * 10_000}${base}>`,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Items checked in detail in the clean .txt
