@@ -70,7 +70,8 @@ export async function insertReport(f: Fixture, r: ReportSeed): Promise<string> {
 }
 
 export interface ExtraItem {
-  id: string;
+  /** Default: a fresh uid. */
+  id?: string;
   kind?: 'indicator' | 'task' | 'draft';
   number: string;
   path: string[];
@@ -84,6 +85,7 @@ export interface ExtraItem {
 }
 
 export async function insertItem(f: Fixture, it: ExtraItem): Promise<string> {
+  const id = it.id ?? uid();
   const db = env.DB;
   const now = new Date().toISOString();
   await db
@@ -91,7 +93,7 @@ export async function insertItem(f: Fixture, it: ExtraItem): Promise<string> {
       `INSERT INTO items (id, plan_id, seq, kind, number, path_json, text, deadline, created_at, updated_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)`,
     )
-    .bind(it.id, f.planId, it.seq, it.kind ?? 'task', it.number, JSON.stringify(it.path), it.text, it.deadline ?? null, now)
+    .bind(id, f.planId, it.seq, it.kind ?? 'task', it.number, JSON.stringify(it.path), it.text, it.deadline ?? null, now)
     .run();
   const rows: Array<[string, string, number]> = [
     ...(it.leads ?? []).map((u, i): [string, string, number] => [u, 'lead', i]),
@@ -101,13 +103,18 @@ export async function insertItem(f: Fixture, it: ExtraItem): Promise<string> {
   for (const [unit, role, seq] of rows) {
     await db
       .prepare('INSERT INTO item_units (item_id, unit_id, plan_id, role, seq) VALUES (?1, ?2, ?3, ?4, ?5)')
-      .bind(it.id, unit, f.planId, role, seq)
+      .bind(id, unit, f.planId, role, seq)
       .run();
   }
   for (const [seq, leader] of (it.leaders ?? []).entries()) {
-    await db.prepare('INSERT INTO item_leaders (item_id, leader_id, plan_id, seq) VALUES (?1, ?2, ?3, ?4)').bind(it.id, leader, f.planId, seq).run();
+    await db.prepare('INSERT INTO item_leaders (item_id, leader_id, plan_id, seq) VALUES (?1, ?2, ?3, ?4)').bind(id, leader, f.planId, seq).run();
   }
-  return it.id;
+  return id;
+}
+
+/** A task after the fixture's three items: number seq − 1, path 工作任务分解 › chapter. */
+export function insertTask(f: Fixture, seq: number, chapter: string, text: string, more: Partial<ExtraItem> = {}): Promise<string> {
+  return insertItem(f, { seq, number: String(seq - 1), path: ['工作任务分解', chapter], text, ...more });
 }
 
 export async function insertUnit(f: Fixture, name: string, kind: 'unit' | 'group' = 'unit'): Promise<string> {
@@ -146,17 +153,9 @@ export async function insertLeader(f: Fixture, name: string): Promise<string> {
 export async function scenario() {
   const f = await makeFixture();
   const group = await insertUnit(f, `各镇（街道）${uid().slice(0, 4)}`, 'group');
-  const taskC = await insertItem(f, {
-    id: uid(),
-    seq: 4,
-    number: '3',
-    path: ['工作任务分解', '教育'],
-    text: '推进教育集团化办学，新增集团5个',
-    leads: [f.units.b, f.units.c],
-    leaders: [f.leaderId],
-  });
-  const taskD = await insertItem(f, { id: uid(), seq: 5, number: '4', path: ['工作任务分解', '交通'], text: '各镇道路整治', leads: [group] });
-  await insertItem(f, { id: uid(), seq: 6, kind: 'draft', number: '1', path: ['草案'], text: '草案事项', leads: [f.units.a] });
+  const taskC = await insertTask(f, 4, '教育', '推进教育集团化办学，新增集团5个', { leads: [f.units.b, f.units.c], leaders: [f.leaderId] });
+  const taskD = await insertTask(f, 5, '交通', '各镇道路整治', { leads: [group] });
+  await insertItem(f, { seq: 6, kind: 'draft', number: '1', path: ['草案'], text: '草案事项', leads: [f.units.a] });
   const { a, b, c } = f.units;
   const photoA1 = uid();
   const photoA2 = uid();

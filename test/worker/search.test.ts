@@ -2,7 +2,7 @@
 // words, and the filters (unit, leader, area, status, deadline), all within one organisation.
 import { describe, expect, it } from 'vitest';
 import { Directory, SearchResponse } from '../../shared/schemas/dashboard';
-import { insertItem, insertLeader, insertReport, insertUnit, uid } from './dashboard-support';
+import { insertLeader, insertReport, insertTask, insertUnit, uid } from './dashboard-support';
 import { call, json, makeFixture } from './support';
 
 /**
@@ -15,18 +15,8 @@ async function searchFixture() {
   const f = await makeFixture();
   const town = await insertUnit(f, `金庭镇${uid().slice(0, 4)}`);
   const li = await insertLeader(f, `李领导${uid().slice(0, 4)}`);
-  const taskE = await insertItem(f, {
-    id: uid(),
-    seq: 4,
-    number: '3',
-    path: ['工作任务分解', '教育'],
-    text: '推进教育集团化办学，组建集团5个',
-    leads: [f.units.b],
-    areas: [town],
-    leaders: [li],
-    deadline: '2024-06-30',
-  });
-  const taskF = await insertItem(f, { id: uid(), seq: 5, number: '4', path: ['工作任务分解', '教育'], text: '加强职业教育，建设实训基地', leads: [f.units.c], deadline: '2024-12-31' });
+  const taskE = await insertTask(f, 4, '教育', '推进教育集团化办学，组建集团5个', { leads: [f.units.b], areas: [town], leaders: [li], deadline: '2024-06-30' });
+  const taskF = await insertTask(f, 5, '教育', '加强职业教育，建设实训基地', { leads: [f.units.c], deadline: '2024-12-31' });
   return { f, town, li, taskE, taskF };
 }
 

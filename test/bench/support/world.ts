@@ -1,10 +1,10 @@
-// A synthetic district for growth figures, written straight into a local D1 (the model of
-// test/bench/dashboard.bench.ts): one monthly plan of 120 tasks for a year, 100 units (each task
-// with one or two lead units and two co-units), a 督查室 admin and a unit account — then any
-// number of reports, every one on its own (task, unit, period) as the unique index of migration
-// 0003 demands: lead units first, then co-units, then other units in turn.
+// A synthetic district for the growth and dashboard figures, written straight into a local D1:
+// one monthly plan of 120 tasks for a year, 100 units (each task with one or two lead units and
+// two co-units), optionally 分管领导, a 督查室 admin and a unit account — then any number of
+// reports, every one on its own (task, unit, period) as the unique index of migration 0003 demands: lead units first, then co-units, then other units in turn.
 import { hashPassword } from '../../../worker/src/lib/password';
 import type { withLocalEnv } from '../../../worker/cli/local-d1';
+import { mulberry32, printSeed, runSeed } from '../../support/random';
 
 export type Db = Parameters<Parameters<typeof withLocalEnv>[1]>[0]['DB'];
 
@@ -26,14 +26,8 @@ export interface World {
   filled: number;
 }
 
-/** A deterministic PRNG, so every run measures the same data. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+/** Seeded, so every run measures the same data (TEST_SEED picks another world). */
+const WORLD_SEED = runSeed(20240325);
 
 /** Multi-row INSERT … SELECT FROM json_each(?1): one bound parameter per statement (D1 allows 100). */
 export async function insertMany(db: Db, head: string, rows: unknown[][], perStatement = 300): Promise<void> {
@@ -48,9 +42,13 @@ export async function insertMany(db: Db, head: string, rows: unknown[][], perSta
 
 const PROGRESS = '本月按计划推进，完成项目立项和方案设计，组织召开推进会2次，协调解决用地、资金等问题，下步将加快施工进度，确保按期完成年度目标任务。';
 
-/** `n` > 0 makes another organisation of the same shape (names and accounts suffixed). */
-export async function createWorld(db: Db, n = 0): Promise<World> {
-  const rand = rng(20240325);
+/**
+ * `n` > 0 makes another organisation of the same shape (names and accounts suffixed); `leaders`
+ * > 0 adds that many 分管领导, one per task in turn (the dashboard groups by them).
+ */
+export async function createWorld(db: Db, n = 0, { leaders = 0 } = {}): Promise<World> {
+  if (n === 0) printSeed('world', WORLD_SEED);
+  const rand = mulberry32(WORLD_SEED);
   const sfx = n ? `-${n}` : '';
   const uuid = () => crypto.randomUUID();
   const now = new Date().toISOString();
@@ -67,9 +65,12 @@ export async function createWorld(db: Db, n = 0): Promise<World> {
       .bind(planId, orgId, `增长区政府${WORLD.year}年主要工作任务分解方案`, '增长区人民政府', `增政发〔${WORLD.year}〕1号`, WORLD.year, now),
   ]);
   await insertMany(db, 'INSERT INTO units (id, org_id, name, kind, created_at)', unitIds.map((id, i) => [id, orgId, `单位${String(i + 1).padStart(3, '0')}局`, 'unit', now]));
+  const leaderIds = Array.from({ length: leaders }, uuid);
+  await insertMany(db, 'INSERT INTO leaders (id, org_id, name, created_at)', leaderIds.map((id, i) => [id, orgId, `领导${i + 1}`, now]));
   const tasks: World['tasks'] = [];
   const itemRows: unknown[][] = [];
   const unitRows: unknown[][] = [];
+  const leaderRows: unknown[][] = [];
   const targetRows: unknown[][] = [];
   for (let t = 0; t < WORLD.tasks; t++) {
     const id = uuid();
@@ -81,6 +82,7 @@ export async function createWorld(db: Db, n = 0): Promise<World> {
     itemRows.push([id, planId, t + 1, 'task', String(t + 1), JSON.stringify(path), `推进第${t + 1}项重点工作，新增学位${1000 + t}个，年底前完成。`, `${WORLD.year}-12-31`, now, now]);
     leads.forEach((u, i) => unitRows.push([id, unitIds[u], planId, 'lead', i]));
     cos.forEach((u, i) => unitRows.push([id, unitIds[u], planId, 'co', 10 + i]));
+    if (leaders) leaderRows.push([id, leaderIds[t % leaders], planId, 0]);
     const targetId = uuid();
     targetRows.push([targetId, id, 0, `新增学位${1000 + t}个`, 1000 + t, '个']);
     const order = [...leads, ...cos];
@@ -89,6 +91,7 @@ export async function createWorld(db: Db, n = 0): Promise<World> {
   }
   await insertMany(db, 'INSERT INTO items (id, plan_id, seq, kind, number, path_json, text, deadline, created_at, updated_at)', itemRows, 50);
   await insertMany(db, 'INSERT INTO item_units (item_id, unit_id, plan_id, role, seq)', unitRows);
+  await insertMany(db, 'INSERT INTO item_leaders (item_id, leader_id, plan_id, seq)', leaderRows);
   await insertMany(db, 'INSERT INTO targets (id, item_id, seq, text, value, unit)', targetRows);
   await insertMany(
     db,
@@ -113,7 +116,7 @@ const REPORT_HEAD = `INSERT INTO reports (id, org_id, plan_id, item_id, unit_id,
  * other unit reports — as a real year fills up.
  */
 export async function fillReports(db: Db, w: World, total: number): Promise<void> {
-  const rand = rng(1000 + w.filled);
+  const rand = mulberry32(WORLD_SEED + 1000 + w.filled);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const perRank = WORLD.tasks * PERIODS.length;
   const rows: unknown[][] = [];
