@@ -24,7 +24,8 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+            // TEST_SEED reaches workerd as a binding (test/support/random.ts, test/worker/setup.ts).
+            miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: process.env.TEST_SEED ?? '' } },
           }),
         ],
         test: {

@@ -13,6 +13,7 @@
 //   npx tsx test/bench/burst.bench.ts   (READ_SECONDS=10 READ_CONNECTIONS=50 BURST_SECONDS=300 BURST_UNITS=100)
 import autocannon, { type Result } from 'autocannon';
 import { performance } from 'node:perf_hooks';
+import { seededRandom } from '../support/random';
 import { makePhoto } from './support/photo-source';
 import { freshSeededState, reportSlots, signInApi, startServer, unitTasks, type Api } from '../support/server';
 import { kb, machineLine, percentile, printTable } from './support/stats';
@@ -23,6 +24,8 @@ const BURST_SECONDS = Number(process.env.BURST_SECONDS ?? 300);
 const UNITS = Number(process.env.BURST_UNITS ?? 100);
 const LEADERS = 10;
 const ORG = '苏州市吴中区人民政府';
+/** When each unit and leader starts within the burst: seeded, so a run can be repeated. */
+const rand = seededRandom('burst start times', 20240325);
 
 console.log(`burst — ${machineLine()}`);
 const state = await freshSeededState('duban-bench-burst-');
@@ -116,7 +119,7 @@ try {
   let burstOver = false;
   const refreshers = leaders.map(async (api) => {
     let etag: string | null = null;
-    await sleep(Math.random() * 5000);
+    await sleep(rand() * 5000);
     while (!burstOver) {
       const res = await timed(
         'dashboard',
@@ -131,7 +134,7 @@ try {
   const sent: Array<{ api: Api; id: string }> = [];
   await Promise.all(
     units.map(async (u) => {
-      await sleep(Math.random() * BURST_SECONDS * 1000);
+      await sleep(rand() * BURST_SECONDS * 1000);
       const id = crypto.randomUUID();
       sent.push({ api: u.api, id });
       const photos = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];

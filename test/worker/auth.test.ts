@@ -5,6 +5,7 @@ import { SessionListResponse } from '../../shared/schemas/auth';
 import { commonPasswordCount } from '../../worker/src/lib/common-passwords';
 import { sha256Hex } from '../../worker/src/lib/crypto';
 import { generateOneTimePassword, hashPassword, ONE_TIME_ALPHABET, passwordProblem, PBKDF2_ITERATIONS, verifyPassword } from '../../worker/src/lib/password';
+import { seededRandom } from '../support/random';
 import { call, createUser, json, makeFixture, PASSWORD } from './support';
 
 const DAY = 24 * 3600 * 1000;
@@ -22,8 +23,9 @@ async function signIn(username: string, password = PASSWORD, opts: { ip?: string
   return { res, cookie, setCookie };
 }
 
+const rand = seededRandom('auth.test addresses', 20240325);
 const tag = () => crypto.randomUUID().slice(0, 8);
-const uniqueIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${tag()}`;
+const uniqueIp = () => `198.51.100.${Math.floor(rand() * 250) + 1}-${tag()}`;
 
 describe('password hashing', () => {
   it('uses PBKDF2 with exactly 100000 iterations (more fails in production Workers)', async () => {
@@ -179,7 +181,7 @@ describe('POST /api/auth/login', () => {
   it('counts IPv6 per /64: any address in it shares the budget', async () => {
     const f = await makeFixture();
     const name = f.users.unitA.username;
-    const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:42`;
+    const prefix = `2001:db8:${Math.floor(rand() * 0xffff).toString(16)}:42`;
     const t0 = new Date(Date.now() + 1000);
     const statuses: number[] = [];
     for (let i = 1; i <= 5; i++) statuses.push((await signIn(name, `wrong-${i}-password`, { ip: `${prefix}:${i}::${i}`, now: t0 })).res.status);

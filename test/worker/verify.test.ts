@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { VerifyResponse } from '../../shared/schemas/report';
 import { newVerifyCode } from '../../shared/verify-code';
 import { VERIFY_LIMIT_PER_ADDRESS, VERIFY_LIMIT_PER_USER } from '../../worker/src/routes/verify';
+import { seededRandom } from '../support/random';
 import { jpeg, sha256 } from './images';
 import { countRows, putPhoto, putReport, reportBody, submit, uid } from './reports-support';
 import { call, json, makeFixture, type Fixture } from './support';
 
-const ip = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${uid().slice(0, 6)}`;
+const rand = seededRandom('verify.test addresses', 20240325);
+const ip = () => `203.0.113.${Math.floor(rand() * 250) + 1}-${uid().slice(0, 6)}`;
 const get = (path: string, opts: { cookie?: string; ip?: string } = {}) =>
   call('GET', path, { cookie: opts.cookie, headers: { 'cf-connecting-ip': opts.ip ?? ip() } });
 
@@ -170,7 +172,7 @@ describe('verification look-ups are throttled', () => {
   it(`per address (IPv6 per /64): ${VERIFY_LIMIT_PER_ADDRESS.max} per 10 minutes, misses and hits alike`, async () => {
     const f = await makeFixture();
     const { code } = await evidence(f);
-    const net = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:7`;
+    const net = `2001:db8:${Math.floor(rand() * 0xffff).toString(16)}:7`;
     const statuses: number[] = [];
     for (let i = 0; i < VERIFY_LIMIT_PER_ADDRESS.max; i++) {
       statuses.push((await get(`/api/verify/${i % 2 ? code : newVerifyCode()}`, { ip: `${net}::${(i + 1).toString(16)}` })).status);
