@@ -282,15 +282,20 @@ describe('draining the outbox', () => {
     await queueReport(0);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let atGate!: () => void;
+    const firstAtGate = new Promise<void>((r) => (atGate = r));
     let late: Awaited<ReturnType<typeof queueReport>> | null = null;
     const server = fakeServer();
     const slowFetch: typeof fetch = async (input, init) => {
-      if (String(input).endsWith('/submit') && !late) await gate;
+      if (String(input).endsWith('/submit') && !late) {
+        atGate();
+        await gate;
+      }
       return server.fetch(input, init);
     };
     const { engine } = engineWith(slowFetch);
     const first = engine.drain();
-    await new Promise((r) => setTimeout(r, 20));
+    await firstAtGate;
     late = await queueReport(0);
     const second = engine.drain({ force: true });
     release();
@@ -314,10 +319,13 @@ describe('parallel photo uploads', () => {
       open--;
       return server.fetch(input, init);
     };
-    const releaseAll = async () => {
-      for (let spins = 0; spins < 50; spins++) {
+    /** Answers what waits, turn after turn of the event loop, until the drain is over. */
+    const releaseAll = async (drain: Promise<unknown>) => {
+      let over = false;
+      void drain.finally(() => (over = true));
+      while (!over) {
         while (waiting.length) waiting.shift()!();
-        await new Promise((r) => setTimeout(r, 1));
+        await new Promise((r) => setImmediate(r));
       }
     };
     return { server, fetch: fetchImpl, maxOpen: () => maxOpen, releaseAll };
@@ -328,7 +336,7 @@ describe('parallel photo uploads', () => {
     const b = await queueReport(1);
     const g = gatedServer();
     const done = engineWith(g.fetch).engine.drain();
-    await g.releaseAll();
+    await g.releaseAll(done);
     expect(await done).toBe('done');
     expect(g.maxOpen()).toBe(3);
     const paths = g.server.paths();
@@ -351,7 +359,7 @@ describe('parallel photo uploads', () => {
     const g = gatedServer((call) => (failing && call.path.endsWith(`/photos/${bad}`) ? { status: 503, body: { error: { code: 'internal', message: '维护中' } } } : undefined));
     const e = engineWith(g.fetch);
     const first = e.engine.drain();
-    await g.releaseAll();
+    await g.releaseAll(first);
     expect(await first).toBe('waiting');
     const item = (await getOutboxItem(a.id))!;
     expect(item).toMatchObject({ state: 'queued', attempts: 1 });
@@ -365,7 +373,7 @@ describe('parallel photo uploads', () => {
     failing = false;
     e.advance(10 * 60_000);
     const second = e.engine.drain();
-    await g.releaseAll();
+    await g.releaseAll(second);
     expect(await second).toBe('done');
     // Nothing acknowledged is sent twice: 6 uploads + the one failed retry = 7 photo requests.
     const photoCalls = g.server.paths().filter((p) => p.includes('/photos/'));
@@ -382,7 +390,7 @@ describe('parallel photo uploads', () => {
       return undefined;
     });
     const first = engineWith(g.fetch).engine.drain();
-    await g.releaseAll();
+    await g.releaseAll(first);
     expect(await first).toBe('done');
     const item = (await getOutboxItem(a.id))!;
     expect(item.state).toBe('needs_action');

@@ -1,7 +1,7 @@
 // docs/PLATFORM.md: the outbox must not depend on the `online` event (Firefox may lose it, a dead cell
 // tower never sends it). A drain that finds no network arms a timer with growing waits; any
 // answer from the server wakes a queue stuck on a network failure, but not one waiting out a 5xx.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DrainOutcome } from '../../pwa/src/outbox/engine';
 import { createWakeUp, NETWORK_KICK_MIN_MS, WAKE_CAP_MS } from '../../pwa/src/outbox/wakeup';
 
@@ -35,7 +35,11 @@ function harness(outcomes: DrainOutcome[], opts: { onNetwork?: boolean } = {}) {
   return { wake, timers, live, drains, fire, advance };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 0));
+// The wake-up's timers are the harness's (schedule above); fake timers make sure nothing waits on
+// the clock, and running them flushes the drain's promise chain.
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+const settle = () => vi.runAllTimersAsync();
 
 describe('outbox wake-up', () => {
   it('retries on a timer with growing waits while offline, capped, and stops once drained', async () => {
