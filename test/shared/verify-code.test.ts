@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatVerifyCode, isNewVerifyCode, newVerifyCode, normaliseVerifyCode, VERIFY_CODE_ALPHABET } from '../../shared/verify-code';
+import { formatVerifyCode, isNewVerifyCode, newVerifyCode, normaliseVerifyCode } from '../../shared/verify-code';
 
 describe('report verification code', () => {
   it('is 12 random characters without look-alikes', () => {
-    expect(VERIFY_CODE_ALPHABET).toHaveLength(31);
-    expect(VERIFY_CODE_ALPHABET).not.toMatch(/[01ILO]/);
     const code = newVerifyCode();
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
     expect(isNewVerifyCode(code)).toBe(true);
