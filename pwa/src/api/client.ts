@@ -1,5 +1,6 @@
 // The typed API client (hc<AppType>) and one way to turn responses into data or an ApiFailure.
-import { hc } from 'hono/client';
+import { hc, type ClientResponse } from 'hono/client';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { AppType } from '../../../worker/src/app';
 import { noteServerAnswered } from '../lib/net';
 
@@ -51,14 +52,32 @@ export async function failureFrom(res: Response): Promise<ApiFailure> {
   }
 }
 
-/** Awaits a client call; resolves with its JSON body or throws ApiFailure. */
-export async function unwrap<T>(call: Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>): Promise<T> {
-  let res: Awaited<typeof call>;
+/**
+ * The body a call answers with on success, as the route's `c.json(...)` declares it. Error answers
+ * drop out; so do file and text answers (`unwrap` reads JSON). A route that answers with an untyped
+ * `Response` gives `unknown`, so a screen cannot use it without a type error: type it in the route.
+ */
+export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer F>
+  ? [Extract<S, SuccessStatusCode>] extends [never]
+    ? never
+    : string extends F
+      ? unknown
+      : F extends 'json'
+        ? T
+        : never
+  : never;
+
+/** What a typed client call answers on success, e.g. `Answer<typeof api.api.plans.$get>`. */
+export type Answer<F extends (...args: never[]) => Promise<ClientResponse<unknown, number>>> = OkBody<Awaited<ReturnType<F>>>;
+
+/** Awaits a client call; resolves with its JSON body (typed by the route) or throws ApiFailure. */
+export async function unwrap<R extends ClientResponse<unknown, number>>(call: Promise<R>): Promise<OkBody<R>> {
+  let res: R;
   try {
     res = await call;
   } catch {
     throw new ApiFailure(0, 'network', NETWORK_MESSAGE);
   }
   if (!res.ok) throw await failureFrom(res as unknown as Response);
-  return (await res.json()) as T;
+  return (await res.json()) as OkBody<R>;
 }

@@ -3,7 +3,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ROLE_LABEL } from '../../../shared/labels';
 import type { PlanSummary } from '../../../shared/schemas/plan';
-import type { BulkCreateResponse, IssuedAccount, UserFormOptions, UserSummary } from '../../../shared/schemas/users';
 import { ApiFailure } from '../api/client';
 import { formatDateTime } from '../lib/format';
 import {
@@ -15,7 +14,11 @@ import {
   resetPassword,
   revokeSessions,
   updateAccount,
+  type BulkCreateResponse,
+  type IssuedAccount,
   type ManagedRole,
+  type UserFormOptions,
+  type UserSummary,
 } from '../state/accounts';
 import { useStore } from '../lib/store';
 import { fetchPlans } from '../state/plans';

@@ -17,7 +17,7 @@ export default function CircularScreen({ params }: ScreenProps) {
   const period = params.period!;
   const { data: c, error } = useCached<CircularResponse>(
     async () => null,
-    () => unwrap<CircularResponse>(api.api.plans[':id'].circular.$get({ param: { id: planId }, query: { period } })),
+    () => unwrap(api.api.plans[':id'].circular.$get({ param: { id: planId }, query: { period } })),
     [planId, period],
   );
   if (!c) return <p class={error ? 'empty' : 'loading'}>{error ? error.message : '加载中…'}</p>;

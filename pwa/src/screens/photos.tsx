@@ -3,9 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { REPORT_STATUS_LABEL } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
-import type { PhotoWallResponse, WallPhoto } from '../../../shared/schemas/dashboard';
 import type { PlanSummary } from '../../../shared/schemas/plan';
-import { api, ApiFailure, unwrap } from '../api/client';
+import { api, ApiFailure, unwrap, type Answer } from '../api/client';
 import { PlanPeriodBar } from '../components/leader-ui';
 import { useCached } from '../lib/use-cached';
 import { Link, navigate, type ScreenProps } from '../router';
@@ -19,8 +18,10 @@ export default function PhotosScreen({ query }: ScreenProps) {
   return <Wall plans={plans.data} plan={plan} unit={query.get('unit') ?? ''} chapter={query.get('chapter') ?? ''} />;
 }
 
+type PhotoWallResponse = Answer<typeof api.api.plans[':id']['photo-wall']['$get']>;
+
 function Wall({ plans, plan, unit, chapter }: { plans: PlanSummary[]; plan: PlanSummary; unit: string; chapter: string }) {
-  const [photos, setPhotos] = useState<WallPhoto[]>([]);
+  const [photos, setPhotos] = useState<PhotoWallResponse['photos']>([]);
   const [meta, setMeta] = useState<Pick<PhotoWallResponse, 'chapters' | 'units'> | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [busy, setBusy] = useState(true);
@@ -34,7 +35,7 @@ function Wall({ plans, plan, unit, chapter }: { plans: PlanSummary[]; plan: Plan
       if (unit) q.unit = unit;
       if (chapter) q.chapter = chapter;
       if (before) q.before = before;
-      const page = await unwrap<PhotoWallResponse>(api.api.plans[':id']['photo-wall'].$get({ param: { id: plan.id }, query: q }));
+      const page = await unwrap(api.api.plans[':id']['photo-wall'].$get({ param: { id: plan.id }, query: q }));
       setPhotos((old) => (before ? [...old, ...page.photos] : page.photos));
       setMeta({ chapters: page.chapters, units: page.units });
       setNext(page.next);

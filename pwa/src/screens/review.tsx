@@ -26,7 +26,7 @@ function Queue({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSummar
   const [done, setDone] = useState<Record<string, string>>({});
   const { data, error, reload } = useCached<ReviewQueueResponse>(
     async () => null,
-    () => unwrap<ReviewQueueResponse>(api.api.plans[':id']['review-queue'].$get({ param: { id: plan.id }, query: period ? { period } : {} })),
+    () => unwrap(api.api.plans[':id']['review-queue'].$get({ param: { id: plan.id }, query: period ? { period } : {} })),
     [plan.id, period],
   );
   const open = data?.entries.filter((e) => !done[e.id]) ?? [];

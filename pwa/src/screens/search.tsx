@@ -36,7 +36,7 @@ function Search({ plans, plan, query }: { plans: PlanSummary[]; plan: PlanSummar
   const [result, setResult] = useState<SearchResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const dir = useCached<Directory>(async () => null, () => unwrap<Directory>(api.api.plans[':id'].directory.$get({ param: { id: plan.id } })), [plan.id]);
+  const dir = useCached<Directory>(async () => null, () => unwrap(api.api.plans[':id'].directory.$get({ param: { id: plan.id } })), [plan.id]);
 
   const set = (changes: Partial<Record<Filter, string>>) => {
     const q = new URLSearchParams({ plan: plan.id });
@@ -67,7 +67,7 @@ function Search({ plans, plan, query }: { plans: PlanSummary[]; plan: PlanSummar
     setError(null);
     const q: Record<string, string> = { plan: plan.id, limit: '100' };
     for (const k of FILTERS) if (current[k]) q[k] = current[k];
-    unwrap<SearchResponse>(api.api.search.$get({ query: q }))
+    unwrap(api.api.search.$get({ query: q }))
       .then((r) => live && setResult(r))
       .catch((e: unknown) => live && setError(e instanceof ApiFailure ? e.message : '搜索失败'))
       .finally(() => live && setBusy(false));

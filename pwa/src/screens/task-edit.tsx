@@ -109,8 +109,8 @@ export default function TaskEditScreen({ params, query }: ScreenProps) {
   useEffect(() => {
     let live = true;
     (async () => {
-      const o = await unwrap<TaskOverview>(api.api.items[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
-      const dir = await unwrap<Directory>(api.api.plans[':id'].directory.$get({ param: { id: o.plan.id } }));
+      const o = await unwrap(api.api.items[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
+      const dir = await unwrap(api.api.plans[':id'].directory.$get({ param: { id: o.plan.id } }));
       if (!live) return;
       setData({ o, dir });
       setLead(o.item.leadUnits);
