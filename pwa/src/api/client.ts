@@ -1,18 +1,16 @@
 // The typed API client (hc<AppType>) and one way to turn responses into data or an ApiFailure.
 import { hc, type ClientResponse } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { ApiErrorBody } from '../../../shared/schemas/common';
 import type { AppType } from '../../../worker/src/app';
 import { noteServerAnswered } from '../lib/net';
+import { startTimeout } from '../lib/timeout';
 
 /** Every API call gives up after this long (a link that connects but never answers). */
 export const API_TIMEOUT_MS = 30_000;
 
-/** An AbortSignal that fires after ms (AbortSignal.timeout is missing before Safari 16). */
-export function timeoutSignal(ms: number): AbortSignal {
-  const ctrl = new AbortController();
-  setTimeout(() => ctrl.abort(), ms);
-  return ctrl.signal;
-}
+/** An AbortSignal that fires after ms; it bounds the body's reading too. */
+export const timeoutSignal = (ms: number): AbortSignal => startTimeout(ms).signal;
 
 /** fetch with a default timeout: a call that passes its own signal keeps it. */
 const fetchWithTimeout: typeof fetch = async (input, init) => {
@@ -42,10 +40,18 @@ export class ApiFailure extends Error {
 
 export const NETWORK_MESSAGE = '网络不可用，请检查网络后重试';
 
+/**
+ * The error envelope (shared/schemas/common.ts, built by worker/src/lib/errors.ts) of a body that
+ * may be anything: a proxy's HTML page parses to nothing, a partial envelope to its parts.
+ */
+export function errorOf(body: unknown): Partial<ApiErrorBody['error']> {
+  const e = (body as Partial<ApiErrorBody> | null | undefined)?.error;
+  return e && typeof e === 'object' ? e : {};
+}
+
 export async function failureFrom(res: Response): Promise<ApiFailure> {
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string; fields?: Record<string, string>; details?: unknown } };
-    const e = body.error ?? {};
+    const e = errorOf(await res.json());
     return new ApiFailure(res.status, e.code ?? 'http_error', e.message ?? `请求失败（${res.status}）`, e.fields, e.details);
   } catch {
     return new ApiFailure(res.status, 'http_error', `请求失败（${res.status}）`);
