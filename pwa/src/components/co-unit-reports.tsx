@@ -93,7 +93,7 @@ export function CoUnitReports({ taskId, period, unitId, targets, fields, onQuote
           {r.photos.length > 0 && (
             <div class="thumbs">
               {r.photos.map((p) => (
-                <ServerPhoto key={p.id} src={`/api/reports/${r.id}/photos/${p.id}/thumb`} alt={`${r.unitName}现场照片`} />
+                <ServerPhoto key={p.id} src={api.api.reports[':id'].photos[':photoId'].thumb.$path({ param: { id: r.id, photoId: p.id } })} alt={`${r.unitName}现场照片`} />
               ))}
             </div>
           )}

@@ -39,7 +39,7 @@ export default function CircularScreen({ params }: ScreenProps) {
         <button type="button" class="btn btn-small btn-primary" onClick={() => window.print()}>
           打印
         </button>
-        <a class="btn btn-small" href={`/api/plans/${planId}/circular.xlsx?period=${c.period}`} download>
+        <a class="btn btn-small" href={api.api.plans[':id']['circular.xlsx'].$path({ param: { id: planId }, query: { period: c.period } })} download>
           下载 Excel
         </a>
       </div>
