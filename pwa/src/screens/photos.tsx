@@ -5,7 +5,8 @@ import { REPORT_STATUS_LABEL } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { PlanSummary } from '../../../shared/schemas/plan';
 import { api, ApiFailure, unwrap, type Answer } from '../api/client';
-import { PlanPeriodBar } from '../components/leader-ui';
+import { Options } from '../components/form-bits';
+import { PlanScreenHead } from '../components/leader-ui';
 import { useCached } from '../lib/use-cached';
 import { Link, navigate, type ScreenProps } from '../router';
 import { choosePlan, leaderPlans } from '../state/leader';
@@ -60,19 +61,10 @@ function Wall({ plans, plan, unit, chapter }: { plans: PlanSummary[]; plan: Plan
 
   return (
     <section>
-      <p class="meta">
-        <Link href={`/overview?plan=${plan.id}`}>‹ 总览</Link>
-      </p>
-      <h1 class="screen-title">照片墙</h1>
-      <PlanPeriodBar plans={plans} planId={plan.id} period={null} periods={null} path="/photos" />
+      <PlanScreenHead title="照片墙" plans={plans} plan={plan} path="/photos" />
       <div class="filters">
         <select aria-label="单位" value={unit} onChange={(e) => setFilter('unit', e.currentTarget.value)}>
-          <option value="">全部单位</option>
-          {meta?.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+          <Options empty="全部单位" items={meta?.units} />
         </select>
         <select aria-label="篇章" value={chapter} onChange={(e) => setFilter('chapter', e.currentTarget.value)}>
           <option value="">全部篇章</option>

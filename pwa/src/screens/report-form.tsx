@@ -9,6 +9,7 @@ import type { Location } from '../../../shared/schemas/common';
 import type { Report } from '../../../shared/schemas/report';
 import { formatVerifyCode, newVerifyCode, verifyUrl } from '../../../shared/verify-code';
 import { api, ApiFailure } from '../api/client';
+import { Message } from '../components/form-bits';
 import { InstallCard } from '../components/install-card';
 import { ReturnedNote } from '../components/returned-note';
 import { useTypingMode } from '../components/typing-mode';
@@ -334,11 +335,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
       <button type="button" class="btn btn-block" onClick={() => void sameAsLast()}>
         与上期相同（一键填入上期内容）
       </button>
-      {copyNote && (
-        <p class="note copy-note" role="status">
-          {copyNote}
-        </p>
-      )}
+      <Message text={copyNote} class="note copy-note" />
 
       <fieldset class="field">
         <legend>进展状态</legend>

@@ -3,7 +3,7 @@
 import { periodLabel } from '../../../shared/period';
 import type { PlanSummary } from '../../../shared/schemas/plan';
 import { api, unwrap, type Answer } from '../api/client';
-import { PlanPeriodBar, pct } from '../components/leader-ui';
+import { PlanScreenHead, pct } from '../components/leader-ui';
 import { formatNumber } from '../lib/format';
 import { useCached } from '../lib/use-cached';
 import { Link, type ScreenProps } from '../router';
@@ -34,11 +34,7 @@ function Targets({ plans, plan }: { plans: PlanSummary[]; plan: PlanSummary }) {
   const reported = data?.targets.filter((t) => t.current !== null).length ?? 0;
   return (
     <section>
-      <p class="meta">
-        <Link href={`/overview?plan=${plan.id}`}>‹ 总览</Link>
-      </p>
-      <h1 class="screen-title">目标进度</h1>
-      <PlanPeriodBar plans={plans} planId={plan.id} period={null} periods={null} path="/targets" />
+      <PlanScreenHead title="目标进度" plans={plans} plan={plan} path="/targets" />
       {!data && <p class={error ? 'empty' : 'loading'}>{error ? error.message : '加载中…'}</p>}
       {data && (
         <p class="meta">
