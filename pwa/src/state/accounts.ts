@@ -1,8 +1,9 @@
 // Account management calls for the 督查室 screen. Responses with one-time passwords are shown
 // once and never cached (not in IndexedDB, not by the service worker).
+import type { ManagedRole } from '../../../shared/schemas/users';
 import { api, failureFrom, unwrap, ApiFailure, NETWORK_MESSAGE, type Answer } from '../api/client';
 
-export type ManagedRole = 'admin' | 'leader' | 'unit';
+export type { ManagedRole };
 /** The answers' types come from the routes (worker/src/routes/users.ts). */
 export type UserSummary = Answer<typeof api.api.users.$get>['users'][number];
 export type UserFormOptions = Answer<typeof api.api.users.options.$get>;
