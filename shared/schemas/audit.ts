@@ -39,4 +39,3 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditListResponse = z.object({ entries: z.array(AuditEntry) });
-export type AuditListResponse = z.infer<typeof AuditListResponse>;

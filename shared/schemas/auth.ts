@@ -65,6 +65,5 @@ export const SessionInfo = z.object({
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const SessionListResponse = z.object({ sessions: z.array(SessionInfo) });
-export type SessionListResponse = z.infer<typeof SessionListResponse>;
 
 export const SessionParam = z.object({ id: Id });

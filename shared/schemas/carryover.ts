@@ -17,7 +17,6 @@ export const CarryoverEntry = TaskHead.extend({
 export type CarryoverEntry = z.infer<typeof CarryoverEntry>;
 
 export const CarryoverResponse = z.object({ entries: z.array(CarryoverEntry) });
-export type CarryoverResponse = z.infer<typeof CarryoverResponse>;
 
 export const CarryoverCloseBody = z
   .object({

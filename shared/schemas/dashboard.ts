@@ -168,7 +168,6 @@ export const PhotoRef = z.object({
   thumbUrl: z.string(),
   takenAt: IsoDateTime.nullable(),
 });
-export type PhotoRef = z.infer<typeof PhotoRef>;
 
 export const ReportDigest = z.object({
   id: Id,
@@ -238,7 +237,6 @@ export const TargetProgress = z.object({
 export type TargetProgress = z.infer<typeof TargetProgress>;
 
 export const TargetsResponse = z.object({ plan: PlanHead, targets: z.array(TargetProgress) });
-export type TargetsResponse = z.infer<typeof TargetsResponse>;
 
 // ——— photo wall ———
 

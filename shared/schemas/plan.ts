@@ -7,10 +7,8 @@ export const ItemKind = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKind>;
 
 export const UnitRef = z.object({ id: Id, name: z.string() });
-export type UnitRef = z.infer<typeof UnitRef>;
 
 export const LeaderRef = z.object({ id: Id, name: z.string() });
-export type LeaderRef = z.infer<typeof LeaderRef>;
 
 export const Target = z.object({
   id: Id,
@@ -62,7 +60,5 @@ export const Item = z.object({
 export type Item = z.infer<typeof Item>;
 
 export const PlanItemsResponse = z.object({ plan: PlanSummary, items: z.array(Item) });
-export type PlanItemsResponse = z.infer<typeof PlanItemsResponse>;
 
 export const PlanListResponse = z.object({ plans: z.array(PlanSummary) });
-export type PlanListResponse = z.infer<typeof PlanListResponse>;

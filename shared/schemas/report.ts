@@ -33,7 +33,6 @@ export const PhotoDecl = z.object({
   takenAt: IsoDateTime.optional(),
   location: Location.optional(),
 });
-export type PhotoDecl = z.infer<typeof PhotoDecl>;
 
 export const TargetValue = z.object({
   targetId: Id,
@@ -257,7 +256,6 @@ export type TaskReportsResponse = z.infer<typeof TaskReportsResponse>;
 
 /** A task's thread; `lastReadAt` is when the caller last opened it (null: never). */
 export const InstructionListResponse = z.object({ instructions: z.array(Instruction), lastReadAt: IsoDateTime.nullable() });
-export type InstructionListResponse = z.infer<typeof InstructionListResponse>;
 
 /** One photo of a verified report: what it proves, and its thumbnail through the code's own route. */
 export const VerifyPhoto = z.object({
@@ -273,7 +271,6 @@ export const VerifyPhoto = z.object({
   /** `/api/verify/:code/photos/:seq/thumb`, or null when no thumbnail arrived. */
   thumbUrl: z.string().nullable(),
 });
-export type VerifyPhoto = z.infer<typeof VerifyPhoto>;
 
 /**
  * `GET /api/verify/:code`: what a photo with this 核验码 proves — open to anyone holding the code

@@ -23,7 +23,6 @@ export const SyncRemoved = z.object({
   reports: z.array(Id),
   instructions: z.array(Id),
 });
-export type SyncRemoved = z.infer<typeof SyncRemoved>;
 
 /**
  * One page of changes. Apply it, store `cursor`, and call again with `since=cursor` while

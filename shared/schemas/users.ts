@@ -103,7 +103,6 @@ export const UserSummary = z.object({
 export type UserSummary = z.infer<typeof UserSummary>;
 
 export const UserListResponse = z.object({ users: z.array(UserSummary) });
-export type UserListResponse = z.infer<typeof UserListResponse>;
 
 /** A new or re-issued account with its one-time password: shown once, never stored in clear. */
 export const IssuedAccount = z.object({ user: UserSummary, initialPassword: z.string() });
@@ -115,7 +114,6 @@ export const BulkCreateResponse = z.object({
   /** Units of the plan that already have an account (or were taken meanwhile). */
   skipped: z.array(z.object({ unitId: Id, unitName: z.string(), reason: z.string() })),
 });
-export type BulkCreateResponse = z.infer<typeof BulkCreateResponse>;
 
 export const ResetPasswordResponse = z.object({ initialPassword: z.string() });
 export const RevokeSessionsResponse = z.object({ revoked: z.number().int() });

@@ -4,13 +4,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { itemLabel } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
-import type { CarryoverEntry, CarryoverResponse } from '../../../shared/schemas/carryover';
-import { api, ApiFailure, unwrap } from '../api/client';
+import { api, ApiFailure, unwrap, type Answer } from '../api/client';
 import { openDubanDB } from '../db/schema';
 import { Link } from '../router';
 import './thread.css';
 
 const KEY = 'carryover';
+
+type CarryoverEntry = Answer<typeof api.api.carryover.$get>['entries'][number];
 
 function useCarryover(): { entries: CarryoverEntry[]; reload: () => void } {
   const [entries, setEntries] = useState<CarryoverEntry[]>([]);
@@ -22,7 +23,7 @@ function useCarryover(): { entries: CarryoverEntry[]; reload: () => void } {
       const cached = (await db?.get('meta', KEY)) as CarryoverEntry[] | undefined;
       if (live && cached) setEntries(cached);
       try {
-        const fresh = (await unwrap<CarryoverResponse>(api.api.carryover.$get())).entries;
+        const fresh = (await unwrap(api.api.carryover.$get())).entries;
         if (!live) return;
         setEntries(fresh);
         await db?.put('meta', fresh, KEY);

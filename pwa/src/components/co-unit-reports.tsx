@@ -9,7 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { REPORT_STATUS_LABEL } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { Target } from '../../../shared/schemas/plan';
-import type { Report, TaskReportsResponse } from '../../../shared/schemas/report';
+import type { Report } from '../../../shared/schemas/report';
 import { api, unwrap } from '../api/client';
 import { formatNumber } from '../lib/format';
 import { ServerPhoto } from './server-photo';
@@ -34,7 +34,7 @@ export function CoUnitReports({ taskId, period, unitId, targets, fields, onQuote
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    unwrap<TaskReportsResponse>(api.api.tasks[':id'].reports.$get({ param: { id: taskId }, query: { period } })).then(
+    unwrap(api.api.tasks[':id'].reports.$get({ param: { id: taskId }, query: { period } })).then(
       (r) => live && setReports(r.reports.filter((x) => x.unitId !== unitId && x.state !== 'draft')),
       () => live && setReports([]), // offline: nothing to quote, the form works as ever
     );
@@ -93,7 +93,7 @@ export function CoUnitReports({ taskId, period, unitId, targets, fields, onQuote
           {r.photos.length > 0 && (
             <div class="thumbs">
               {r.photos.map((p) => (
-                <ServerPhoto key={p.id} src={`/api/reports/${r.id}/photos/${p.id}/thumb`} alt={`${r.unitName}现场照片`} />
+                <ServerPhoto key={p.id} src={api.api.reports[':id'].photos[':photoId'].thumb.$path({ param: { id: r.id, photoId: p.id } })} alt={`${r.unitName}现场照片`} />
               ))}
             </div>
           )}

@@ -2,8 +2,8 @@
 // new since the caller last looked marked 新. Leaders and the office write 批示 here; a carrying
 // unit answers. Opening it marks it read. Offline it shows the copy synced to the phone.
 import { useEffect, useState } from 'preact/hooks';
-import type { Instruction, InstructionListResponse } from '../../../shared/schemas/report';
-import { api, ApiFailure, unwrap } from '../api/client';
+import type { Instruction } from '../../../shared/schemas/report';
+import { api, ApiFailure, unwrap, type Answer } from '../api/client';
 import { formatDateTime } from '../lib/format';
 import { onlineStore } from '../lib/net';
 import { useStore } from '../lib/store';
@@ -22,11 +22,11 @@ interface Props {
 export function InstructionThread({ itemId, local = [], onSent }: Props) {
   const session = useStore(sessionStore);
   const online = useStore(onlineStore);
-  const [thread, setThread] = useState<InstructionListResponse | null>(null);
+  const [thread, setThread] = useState<Answer<typeof api.api.tasks[':id']['instructions']['$get']> | null>(null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
-    unwrap<InstructionListResponse>(api.api.tasks[':id'].instructions.$get({ param: { id: itemId } })).then(
+    unwrap(api.api.tasks[':id'].instructions.$get({ param: { id: itemId } })).then(
       (t) => {
         if (!live) return;
         setThread(t);

@@ -131,21 +131,37 @@ export function Section({ title, children, more }: { title: string; children: Co
   );
 }
 
-/** One lead unit of the dashboard: its tasks, on-time rate and average progress, and its lights. */
-export function UnitRow({ unit: u, href }: { unit: DashboardResponse['units'][number]; href: string }) {
+/** One row of a breakdown (a chapter, a leader, a lead unit): its name, its figures, its lights. */
+export function CountsRow({ href, title, meta, counts, wrap = false }: { href: string; title: string; meta: string; counts: ColourCounts; wrap?: boolean }) {
   return (
     <li>
       <Link class="row-link" href={href}>
         <span class="row-main">
-          <span class="row-title">{u.name}</span>
-          <span class="meta">
-            牵头 {u.tasks} 项 · 按时报送 {pct(u.reporting.onTimeRate)} · 平均进度 {u.avgPercent}%
-          </span>
+          <span class={wrap ? 'row-title row-title-wrap' : 'row-title'}>{title}</span>
+          <span class="meta">{meta}</span>
         </span>
         <span class="row-side">
-          <MiniCounts counts={u.colours} />
+          <MiniCounts counts={counts} />
         </span>
       </Link>
     </li>
+  );
+}
+
+/** One lead unit of the dashboard: its tasks, on-time rate and average progress, and its lights. */
+export function UnitRow({ unit: u, href }: { unit: DashboardResponse['units'][number]; href: string }) {
+  return <CountsRow href={href} title={u.name} meta={`牵头 ${u.tasks} 项 · 按时报送 ${pct(u.reporting.onTimeRate)} · 平均进度 ${u.avgPercent}%`} counts={u.colours} />;
+}
+
+/** The head of a plan-wide leader screen: back to 总览, the title, the plan picker. */
+export function PlanScreenHead({ title, plans, plan, path }: { title: string; plans: PlanSummary[]; plan: PlanSummary; path: string }) {
+  return (
+    <>
+      <p class="meta">
+        <Link href={`/overview?plan=${plan.id}`}>‹ 总览</Link>
+      </p>
+      <h1 class="screen-title">{title}</h1>
+      <PlanPeriodBar plans={plans} planId={plan.id} period={null} periods={null} path={path} />
+    </>
   );
 }

@@ -1,10 +1,9 @@
 // 登录设备 (in 我的): where this account is signed in, and a way to end any of those sessions.
 import { useEffect, useState } from 'preact/hooks';
-import type { SessionInfo } from '../../../shared/schemas/auth';
 import { ApiFailure } from '../api/client';
 import { formatDateTime } from '../lib/format';
 import { Link } from '../router';
-import { describeDevice, listMySessions, revokeMySession } from '../state/security';
+import { describeDevice, listMySessions, revokeMySession, type SessionInfo } from '../state/security';
 
 export function MySessions() {
   const [sessions, setSessions] = useState<SessionInfo[] | null>(null);

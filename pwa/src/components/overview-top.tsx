@@ -13,7 +13,7 @@ type Href = (path: string, extra?: Record<string, string | number | undefined>) 
 export function AdminWork({ d, href }: { d: DashboardResponse; href: Href }) {
   const queue = useCached<ReviewQueueResponse>(
     async () => null,
-    () => unwrap<ReviewQueueResponse>(api.api.plans[':id']['review-queue'].$get({ param: { id: d.plan.id }, query: { limit: '1' } })),
+    () => unwrap(api.api.plans[':id']['review-queue'].$get({ param: { id: d.plan.id }, query: { limit: '1' } })),
     [d.plan.id],
   );
   const pending = queue.data?.total;

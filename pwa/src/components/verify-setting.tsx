@@ -1,21 +1,20 @@
 // 我的 → 管理 (organisation admin): may anyone holding a 核验码 open its verification page, or only
 // this organisation's signed-in users? The server audits every change.
 import { useEffect, useState } from 'preact/hooks';
-import type { VerifySettings } from '../../../shared/schemas/report';
 import { api, ApiFailure, unwrap } from '../api/client';
 
 export function PublicVerifySetting() {
   const [on, setOn] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    unwrap<VerifySettings>(api.api['verify-settings'].$get({ query: {} }))
+    unwrap(api.api['verify-settings'].$get({ query: {} }))
       .then((s) => setOn(s.publicVerify))
       .catch((e) => setError(e instanceof ApiFailure ? e.message : '无法加载核验设置'));
   }, []);
   async function change(next: boolean) {
     setError(null);
     try {
-      setOn((await unwrap<VerifySettings>(api.api['verify-settings'].$put({ json: { publicVerify: next } }))).publicVerify);
+      setOn((await unwrap(api.api['verify-settings'].$put({ json: { publicVerify: next } }))).publicVerify);
     } catch (e) {
       setError(e instanceof ApiFailure ? e.message : '保存失败，请稍后重试');
     }

@@ -8,7 +8,7 @@ import { newVerifyCode } from '../../../shared/verify-code';
 import type { OutboxItem } from '../db/schema';
 import { backoffDelay, decide, MAX_CHECKSUM_RETRIES, retryAfterMs, type Decision } from './policy';
 import { getOutboxItem, getPhotoBytes, markSubmitted, nextToSend, patchOutboxItem, pruneSubmitted } from './store';
-import { send, type SendResult } from './transport';
+import { outboxPaths, send, type SendResult } from './transport';
 
 export interface EngineDeps {
   fetch: typeof fetch;
@@ -75,8 +75,7 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
       const res: SendResult = { status: 0, ok: false, data: null, code: 'photo_lost', message: '照片数据在本机丢失，请删除该照片后重新拍摄', retryAfter: null };
       return { kind: 'fail', decision: 'fix', res };
     }
-    const base = `/api/reports/${item.id}/photos/${photoId}`;
-    return request('PUT', which === 'full' ? base : `${base}/thumb`, {
+    return request('PUT', outboxPaths.photo(item.id, photoId, which), {
       body: which === 'full' ? bytes.full : bytes.thumb,
       headers: {
         'content-type': 'image/jpeg',
@@ -126,7 +125,7 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
     };
 
     for (let clash = 0; !item.reportSent; clash++) {
-      const r = await request('PUT', `/api/reports/${item.id}`, {
+      const r = await request('PUT', outboxPaths.report(item.id), {
         json: item.body,
         headers: { [CLIENT_TIME_HEADER]: new Date(deps.now()).toISOString() },
         timeoutMs: JSON_TIMEOUT_MS,
@@ -148,7 +147,7 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
       if (r.kind === 'fail') return fail(r);
       item = (await getOutboxItem(item.id)) ?? item;
 
-      const res = await send(deps.fetch, 'POST', `/api/reports/${item.id}/submit`, {
+      const res = await send(deps.fetch, 'POST', outboxPaths.submit(item.id), {
         headers: { [CLIENT_TIME_HEADER]: new Date(deps.now()).toISOString() },
         timeoutMs: JSON_TIMEOUT_MS,
       });

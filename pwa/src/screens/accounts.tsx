@@ -3,8 +3,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ROLE_LABEL } from '../../../shared/labels';
 import type { PlanSummary } from '../../../shared/schemas/plan';
-import type { BulkCreateResponse, IssuedAccount, UserFormOptions, UserSummary } from '../../../shared/schemas/users';
 import { ApiFailure } from '../api/client';
+import { Message, Options } from '../components/form-bits';
 import { formatDateTime } from '../lib/format';
 import {
   accountOptions,
@@ -15,7 +15,11 @@ import {
   resetPassword,
   revokeSessions,
   updateAccount,
+  type BulkCreateResponse,
+  type IssuedAccount,
   type ManagedRole,
+  type UserFormOptions,
+  type UserSummary,
 } from '../state/accounts';
 import { useStore } from '../lib/store';
 import { fetchPlans } from '../state/plans';
@@ -217,12 +221,7 @@ function CreateForm({ options, onCreated }: { options: UserFormOptions | null; o
         <label class="field">
           <span>对应领导（可不选）</span>
           <select value={leaderId} onChange={(e) => setLeaderId(e.currentTarget.value)}>
-            <option value="">不关联</option>
-            {options?.leaders.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
+            <Options empty="不关联" items={options?.leaders} />
           </select>
         </label>
       )}
@@ -237,11 +236,7 @@ function CreateForm({ options, onCreated }: { options: UserFormOptions | null; o
         <input value={displayName} maxLength={60} onInput={(e) => setDisplayName(e.currentTarget.value)} />
         {err('displayName')}
       </label>
-      {error && !Object.keys(fields).length && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <Message text={!Object.keys(fields).length && error} />
       <button type="submit" class="btn btn-primary btn-block" disabled={busy || !username.trim() || !displayName.trim()}>
         {busy ? '创建中…' : '创建账号'}
       </button>
@@ -298,12 +293,7 @@ function BulkForm({ plans, onCreated }: { plans: PlanSummary[]; onCreated: () =>
       <label class="field">
         <span>工作方案</span>
         <select value={planId} onChange={(e) => setPlanId(e.currentTarget.value)}>
-          {plans.length === 0 && <option value="">暂无工作方案</option>}
-          {plans.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
+          <Options empty={plans.length === 0 ? '暂无工作方案' : undefined} items={plans.map((p) => ({ id: p.id, name: p.title }))} />
         </select>
       </label>
       <label class="field">
@@ -315,16 +305,8 @@ function BulkForm({ plans, onCreated }: { plans: PlanSummary[]; onCreated: () =>
         <span>同时为从未登录的账号重新生成初始密码</span>
         <input type="checkbox" checked={reissue} onChange={(e) => setReissue(e.currentTarget.checked)} />
       </label>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p class="note note-ok" role="status">
-          {done}
-        </p>
-      )}
+      <Message text={error} />
+      <Message text={done} class="note note-ok" />
       <div class="row-actions">
         <button type="button" class="btn btn-primary" disabled={busy || !planId} onClick={() => void run('xlsx')}>
           创建并下载 Excel

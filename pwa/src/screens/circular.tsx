@@ -4,6 +4,7 @@
 import { chinaDate, parsePeriod, periodLabel, periodsOfYear } from '../../../shared/period';
 import type { CircularResponse } from '../../../shared/schemas/dashboard';
 import { api, unwrap } from '../api/client';
+import type { ComponentChildren } from 'preact';
 import { pct } from '../components/leader-ui';
 import { formatDate } from '../lib/format';
 import { useCached } from '../lib/use-cached';
@@ -12,12 +13,68 @@ import { overviewHref } from '../state/leader';
 import './circular.css';
 import { RANKING_RULE } from '../../../shared/labels';
 
+interface Column<T> {
+  head: string;
+  num?: boolean;
+  cell: (row: T) => ComponentChildren;
+}
+
+/** A table of the circular: one header row, then one row per entry (figures right-aligned). */
+function Table<T>({ columns, rows, rowKey }: { columns: Array<Column<T>>; rows: T[]; rowKey: (row: T) => string }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((col) => (
+              <th key={col.head}>{col.head}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((col) => (
+                <td key={col.head} class={col.num ? 'num' : undefined}>
+                  {col.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const UNIT_COLUMNS: Array<Column<CircularResponse['units'][number]>> = [
+  { head: '排名', num: true, cell: (u) => u.rank },
+  { head: '牵头单位', cell: (u) => u.name },
+  { head: '牵头任务', num: true, cell: (u) => u.tasks },
+  { head: '按时报送', num: true, cell: (u) => u.onTime },
+  { head: '逾期补报', num: true, cell: (u) => u.late },
+  { head: '未报送', num: true, cell: (u) => u.missing },
+  { head: '按时报送率', num: true, cell: (u) => pct(u.onTimeRate) },
+  { head: '平均进度', num: true, cell: (u) => `${u.avgPercent}%` },
+  { head: '滞后', num: true, cell: (u) => u.behind },
+];
+
+const LAGGING_COLUMNS: Array<Column<CircularResponse['lagging'][number]>> = [
+  { head: '编号', num: true, cell: (t) => t.label },
+  { head: '任务', cell: (t) => t.title },
+  { head: '牵头单位', cell: (t) => t.leadUnits.join('、') },
+  { head: '分管领导', cell: (t) => t.leaders.join('、') || '—' },
+  { head: '情况', cell: (t) => t.labels.join('；') },
+  { head: '进度', num: true, cell: (t) => (t.percent === null ? '—' : `${t.percent}%`) },
+  { head: '存在问题', cell: (t) => t.problems || '—' },
+];
+
 export default function CircularScreen({ params }: ScreenProps) {
   const planId = params.planId!;
   const period = params.period!;
   const { data: c, error } = useCached<CircularResponse>(
     async () => null,
-    () => unwrap<CircularResponse>(api.api.plans[':id'].circular.$get({ param: { id: planId }, query: { period } })),
+    () => unwrap(api.api.plans[':id'].circular.$get({ param: { id: planId }, query: { period } })),
     [planId, period],
   );
   if (!c) return <p class={error ? 'empty' : 'loading'}>{error ? error.message : '加载中…'}</p>;
@@ -39,7 +96,7 @@ export default function CircularScreen({ params }: ScreenProps) {
         <button type="button" class="btn btn-small btn-primary" onClick={() => window.print()}>
           打印
         </button>
-        <a class="btn btn-small" href={`/api/plans/${planId}/circular.xlsx?period=${c.period}`} download>
+        <a class="btn btn-small" href={api.api.plans[':id']['circular.xlsx'].$path({ param: { id: planId }, query: { period: c.period } })} download>
           下载 Excel
         </a>
       </div>
@@ -61,72 +118,14 @@ export default function CircularScreen({ params }: ScreenProps) {
         </p>
 
         <h2>一、各单位报送和推进情况</h2>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>排名</th>
-                <th>牵头单位</th>
-                <th>牵头任务</th>
-                <th>按时报送</th>
-                <th>逾期补报</th>
-                <th>未报送</th>
-                <th>按时报送率</th>
-                <th>平均进度</th>
-                <th>滞后</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.units.map((u) => (
-                <tr key={u.unitId}>
-                  <td class="num">{u.rank}</td>
-                  <td>{u.name}</td>
-                  <td class="num">{u.tasks}</td>
-                  <td class="num">{u.onTime}</td>
-                  <td class="num">{u.late}</td>
-                  <td class="num">{u.missing}</td>
-                  <td class="num">{pct(u.onTimeRate)}</td>
-                  <td class="num">{u.avgPercent}%</td>
-                  <td class="num">{u.behind}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={UNIT_COLUMNS} rows={c.units} rowKey={(u) => u.unitId} />
         <p class="ranking-rule">{RANKING_RULE}</p>
 
         <h2>二、滞后和逾期任务（{c.lagging.length}项）</h2>
         {c.lagging.length === 0 ? (
           <p>本期无滞后或逾期任务。</p>
         ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>编号</th>
-                  <th>任务</th>
-                  <th>牵头单位</th>
-                  <th>分管领导</th>
-                  <th>情况</th>
-                  <th>进度</th>
-                  <th>存在问题</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.lagging.map((t) => (
-                  <tr key={t.id}>
-                    <td class="num">{t.label}</td>
-                    <td>{t.title}</td>
-                    <td>{t.leadUnits.join('、')}</td>
-                    <td>{t.leaders.join('、') || '—'}</td>
-                    <td>{t.labels.join('；')}</td>
-                    <td class="num">{t.percent === null ? '—' : `${t.percent}%`}</td>
-                    <td>{t.problems || '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={LAGGING_COLUMNS} rows={c.lagging} rowKey={(t) => t.id} />
         )}
 
         <h2>三、{c.pastDue ? '逾期未报送' : '尚未报送'}单位（{c.missing.length}个）</h2>

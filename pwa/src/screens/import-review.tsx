@@ -6,35 +6,14 @@ import { describeCorrection, isHeadingLine } from '../../../shared/import/correc
 import { splitLines } from '../../../shared/import/text';
 import { CYCLE_LABEL, CYCLES, ITEM_KIND_LABEL, type Cycle } from '../../../shared/labels';
 import type { ImportWarning, ParsedItem, ParsedPlan, UnitResolution } from '../../../shared/schemas/import';
-import type { Correction, CorrectionOutcome, SameUnitSuggestion } from '../../../shared/schemas/import-corrections';
+import type { Correction, SameUnitSuggestion } from '../../../shared/schemas/import-corrections';
+import type { Answer, api } from '../api/client';
 import { ImportItem } from './import-item';
 import './import-review.css';
 
-export interface Preview {
-  parsed: ParsedPlan;
-  units: UnitResolution[];
-  existing: {
-    planId: string;
-    diff: {
-      added: Array<{ key: string; item: ParsedItem }>;
-      removed: Array<{ key: string; number: string; text: string }>;
-      changed: Array<{ key: string; number: string; fields: string[] }>;
-      unchanged: number;
-    };
-  } | null;
-  issuerMatches: boolean;
-  corrections: Correction[];
-  reapplied: number;
-  stale: CorrectionOutcome[];
-  settings: { cycle: Cycle | null; dueDay: number | null };
-  sameUnits: SameUnitSuggestion[];
-}
-
-export interface KnownUnit {
-  id: string;
-  name: string;
-  kind: 'unit' | 'group';
-}
+/** The route's answers (worker/src/routes/imports.ts), not copies of them. */
+export type Preview = Answer<typeof api.api.imports.preview.$post>;
+export type KnownUnit = Answer<typeof api.api.aliases.$get>['units'][number];
 
 export interface CommitChoices {
   cycle: Cycle;

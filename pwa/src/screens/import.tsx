@@ -18,7 +18,7 @@ export default function ImportScreen() {
   const [reading, setReading] = useState<{ busy: boolean; notes: string[] }>({ busy: false, notes: [] });
 
   useEffect(() => {
-    unwrap<{ units: KnownUnit[] }>(api.api.aliases.$get({ query: {} })).then((r) => setKnown(r.units.filter((u) => u.kind === 'unit')), () => {});
+    unwrap(api.api.aliases.$get({ query: {} })).then((r) => setKnown(r.units.filter((u) => u.kind === 'unit')), () => {});
   }, []);
 
   async function readFile(file: File) {
@@ -51,7 +51,7 @@ export default function ImportScreen() {
     setError(null);
     setDone(null);
     try {
-      const next = await unwrap<Preview>(api.api.imports.preview.$post({ json: { text, fileName, corrections } }));
+      const next = await unwrap(api.api.imports.preview.$post({ json: { text, fileName, corrections } }));
       // What was reapplied (or no longer applies) on the first preview stays in view while editing;
       // a fix of this session that does not apply is an error to show, not a stale stored one.
       setPreview((prev) => (corrections && prev ? { ...next, reapplied: prev.reapplied, stale: prev.stale } : next));
@@ -69,12 +69,10 @@ export default function ImportScreen() {
     setError(null);
     try {
       const mode = preview.existing ? 'update' : 'create';
-      const r = await unwrap<{ planId: string; items?: number; updated?: number; added?: number; removed?: number; kept?: unknown[] }>(
-        api.api.imports.commit.$post({ json: { text, fileName, aliases, cycle, dueDay, mode, corrections: preview.corrections } }),
-      );
+      const r = await unwrap(api.api.imports.commit.$post({ json: { text, fileName, aliases, cycle, dueDay, mode, corrections: preview.corrections } }));
       setDone({
         planId: r.planId,
-        summary: mode === 'create' ? `已导入 ${r.items} 项` : `已更新：修改 ${r.updated} 项，新增 ${r.added} 项，删除 ${r.removed} 项，保留有报告的 ${r.kept?.length ?? 0} 项`,
+        summary: r.mode === 'create' ? `已导入 ${r.items} 项` : `已更新：修改 ${r.updated} 项，新增 ${r.added} 项，删除 ${r.removed} 项，保留有报告的 ${r.kept.length} 项`,
       });
       setPreview(null);
     } catch (e) {

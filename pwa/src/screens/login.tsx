@@ -1,6 +1,7 @@
 // Sign-in. Part of the first bundle: it is the first screen of a new phone.
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../api/client';
+import { Message, TextField } from '../components/form-bits';
 import { signIn } from '../state/session';
 
 export function Login({ reason }: { reason?: string }) {
@@ -30,33 +31,9 @@ export function Login({ reason }: { reason?: string }) {
         <p>工作任务进展报送与督查</p>
       </div>
       <form class="card form" onSubmit={submit} noValidate>
-        <label class="field">
-          <span>用户名</span>
-          <input
-            name="username"
-            autoComplete="username"
-            autoCapitalize="off"
-            required
-            value={username}
-            onInput={(e) => setUsername(e.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span>密码</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <TextField label="用户名" name="username" autoComplete="username" autoCapitalize="off" required value={username} onValue={setUsername} />
+        <TextField label="密码" name="password" password autoComplete="current-password" required value={password} onValue={setPassword} />
+        <Message text={error} />
         <button class="btn btn-primary btn-block" type="submit" disabled={busy || !username || !password}>
           {busy ? '登录中…' : '登录'}
         </button>

@@ -6,7 +6,7 @@ import { REPORT_STATUS_LABEL, type ReportStatus } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { ColourCounts, DashboardResponse } from '../../../shared/schemas/dashboard';
 import type { PlanSummary } from '../../../shared/schemas/plan';
-import { COLOUR_WORD, COLOURS, ColourTiles, Light, MiniCounts, PlanPeriodBar, Section, pct, UnitRow } from '../components/leader-ui';
+import { COLOUR_WORD, COLOURS, ColourTiles, CountsRow, Light, MiniCounts, PlanPeriodBar, Section, pct, UnitRow } from '../components/leader-ui';
 import { formatDate, formatDateTime } from '../lib/format';
 import { useStore } from '../lib/store';
 import { useCached } from '../lib/use-cached';
@@ -197,19 +197,7 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
         <Section title="按篇章">
           <ul class="rows">
             {d.chapters.map((c) => (
-              <li key={c.key}>
-                <Link class="row-link" href={list({ chapter: c.key })}>
-                  <span class="row-main">
-                    <span class="row-title row-title-wrap">{c.name}</span>
-                    <span class="meta">
-                      {c.tasks} 项 · 按时报送 {pct(c.reporting.onTimeRate)}
-                    </span>
-                  </span>
-                  <span class="row-side">
-                    <MiniCounts counts={c.colours} />
-                  </span>
-                </Link>
-              </li>
+              <CountsRow key={c.key} wrap href={list({ chapter: c.key })} title={c.name} meta={`${c.tasks} 项 · 按时报送 ${pct(c.reporting.onTimeRate)}`} counts={c.colours} />
             ))}
           </ul>
         </Section>
@@ -218,19 +206,7 @@ function Dashboard({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSu
           <Section title="按分管领导">
             <ul class="rows">
               {d.leaders.map((l) => (
-                <li key={l.key}>
-                  <Link class="row-link" href={list({ leader: l.key })}>
-                    <span class="row-main">
-                      <span class="row-title">{l.name}</span>
-                      <span class="meta">
-                        {l.tasks} 项 · 按时报送 {pct(l.reporting.onTimeRate)}
-                      </span>
-                    </span>
-                    <span class="row-side">
-                      <MiniCounts counts={l.colours} />
-                    </span>
-                  </Link>
-                </li>
+                <CountsRow key={l.key} href={list({ leader: l.key })} title={l.name} meta={`${l.tasks} 项 · 按时报送 ${pct(l.reporting.onTimeRate)}`} counts={l.colours} />
               ))}
             </ul>
           </Section>

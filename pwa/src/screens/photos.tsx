@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { REPORT_STATUS_LABEL } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
-import type { PhotoWallResponse, WallPhoto } from '../../../shared/schemas/dashboard';
 import type { PlanSummary } from '../../../shared/schemas/plan';
-import { api, ApiFailure, unwrap } from '../api/client';
-import { PlanPeriodBar } from '../components/leader-ui';
+import { api, ApiFailure, unwrap, type Answer } from '../api/client';
+import { Options } from '../components/form-bits';
+import { PlanScreenHead } from '../components/leader-ui';
 import { useCached } from '../lib/use-cached';
 import { Link, navigate, type ScreenProps } from '../router';
 import { choosePlan, leaderPlans } from '../state/leader';
@@ -19,8 +19,10 @@ export default function PhotosScreen({ query }: ScreenProps) {
   return <Wall plans={plans.data} plan={plan} unit={query.get('unit') ?? ''} chapter={query.get('chapter') ?? ''} />;
 }
 
+type PhotoWallResponse = Answer<typeof api.api.plans[':id']['photo-wall']['$get']>;
+
 function Wall({ plans, plan, unit, chapter }: { plans: PlanSummary[]; plan: PlanSummary; unit: string; chapter: string }) {
-  const [photos, setPhotos] = useState<WallPhoto[]>([]);
+  const [photos, setPhotos] = useState<PhotoWallResponse['photos']>([]);
   const [meta, setMeta] = useState<Pick<PhotoWallResponse, 'chapters' | 'units'> | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [busy, setBusy] = useState(true);
@@ -34,7 +36,7 @@ function Wall({ plans, plan, unit, chapter }: { plans: PlanSummary[]; plan: Plan
       if (unit) q.unit = unit;
       if (chapter) q.chapter = chapter;
       if (before) q.before = before;
-      const page = await unwrap<PhotoWallResponse>(api.api.plans[':id']['photo-wall'].$get({ param: { id: plan.id }, query: q }));
+      const page = await unwrap(api.api.plans[':id']['photo-wall'].$get({ param: { id: plan.id }, query: q }));
       setPhotos((old) => (before ? [...old, ...page.photos] : page.photos));
       setMeta({ chapters: page.chapters, units: page.units });
       setNext(page.next);
@@ -59,19 +61,10 @@ function Wall({ plans, plan, unit, chapter }: { plans: PlanSummary[]; plan: Plan
 
   return (
     <section>
-      <p class="meta">
-        <Link href={`/overview?plan=${plan.id}`}>‹ 总览</Link>
-      </p>
-      <h1 class="screen-title">照片墙</h1>
-      <PlanPeriodBar plans={plans} planId={plan.id} period={null} periods={null} path="/photos" />
+      <PlanScreenHead title="照片墙" plans={plans} plan={plan} path="/photos" />
       <div class="filters">
         <select aria-label="单位" value={unit} onChange={(e) => setFilter('unit', e.currentTarget.value)}>
-          <option value="">全部单位</option>
-          {meta?.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+          <Options empty="全部单位" items={meta?.units} />
         </select>
         <select aria-label="篇章" value={chapter} onChange={(e) => setFilter('chapter', e.currentTarget.value)}>
           <option value="">全部篇章</option>

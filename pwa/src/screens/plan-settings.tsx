@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CYCLE_LABEL, CYCLES, type Cycle } from '../../../shared/labels';
 import { dueDateOf, periodLabel, periodsOfYear } from '../../../shared/period';
-import type { PlanHead } from '../../../shared/schemas/dashboard';
 import type { PlanSummary } from '../../../shared/schemas/plan';
 import { api, ApiFailure, unwrap } from '../api/client';
 import { formatDate } from '../lib/format';
@@ -37,7 +36,7 @@ export default function PlanSettingsScreen({ params }: ScreenProps) {
     setBusy(true);
     setMessage(null);
     try {
-      const res = await unwrap<{ plan: PlanHead }>(api.api.plans[':id'].$patch({ param: { id }, json: { cycle, dueDay } }));
+      const res = await unwrap(api.api.plans[':id'].$patch({ param: { id }, json: { cycle, dueDay } }));
       setMessage({ ok: true, text: `已保存：${CYCLE_LABEL[res.plan.cycle]}报送，每期${res.plan.dueDay}日截止` });
       void fetchPlans();
     } catch (err) {

@@ -22,7 +22,7 @@ export default function RemindersScreen({ query }: ScreenProps) {
 function Reminders({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSummary; period: string | null }) {
   const { data: r, error } = useCached<RemindersResponse>(
     async () => null,
-    () => unwrap<RemindersResponse>(api.api.plans[':id'].reminders.$get({ param: { id: plan.id }, query: period ? { period } : {} })),
+    () => unwrap(api.api.plans[':id'].reminders.$get({ param: { id: plan.id }, query: period ? { period } : {} })),
     [plan.id, period],
   );
   const box = useRef<HTMLTextAreaElement>(null);

@@ -7,9 +7,9 @@ import { itemLabel, MAX_PHOTOS, REPORT_STATUSES, REPORT_STATUS_LABEL } from '../
 import { dueDateOf, periodLabel } from '../../../shared/period';
 import type { Location } from '../../../shared/schemas/common';
 import type { Report } from '../../../shared/schemas/report';
-import type { TaskDraftResponse } from '../../../shared/schemas/sync';
 import { formatVerifyCode, newVerifyCode, verifyUrl } from '../../../shared/verify-code';
-import { ApiFailure } from '../api/client';
+import { api, ApiFailure } from '../api/client';
+import { Message } from '../components/form-bits';
 import { InstallCard } from '../components/install-card';
 import { ReturnedNote } from '../components/returned-note';
 import { useTypingMode } from '../components/typing-mode';
@@ -30,6 +30,9 @@ import { reportPeriod } from '../sync/tasks';
 import { CoUnitReports } from '../components/co-unit-reports';
 
 const AUTOSAVE_MS = 400;
+
+/** The server's draft of a task: the period due, the report it already has, last period's answers. */
+const fetchDraft = (taskId: string) => getJson((o) => api.api.tasks[':id'].draft.$get({ param: { id: taskId }, query: {} }, o));
 
 export default function ReportFormScreen({ params, query }: ScreenProps) {
   const taskId = params.id!;
@@ -89,7 +92,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
       // The server knows best which report this period already has and which period is due.
       if (!wanted && navigator.onLine && !d.photos.some((p) => !p.remote)) {
         try {
-          const res = await getJson<TaskDraftResponse>(`/api/tasks/${taskId}/draft`);
+          const res = await fetchDraft(taskId);
           const cur = draftRef.current;
           if (!live || !cur || cur.photos.some((p) => !p.remote)) return;
           const next = { ...cur, period: res.body.period };
@@ -248,7 +251,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
     if (hasText && !confirm('用上期报告的内容覆盖已填写的内容？')) return;
     let source: { body: Pick<Report, 'status' | 'percent' | 'targetValues' | 'progress' | 'problems' | 'nextSteps'>; from: string } | null = null;
     try {
-      const res = await getJson<TaskDraftResponse>(`/api/tasks/${taskId}/draft`);
+      const res = await fetchDraft(taskId);
       source = res.basedOn ? { body: res.body, from: periodLabel(res.basedOn.period) } : null;
       if (!source) {
         setCopyNote('本单位还没有这项任务的往期报告，请直接填写。');
@@ -332,11 +335,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
       <button type="button" class="btn btn-block" onClick={() => void sameAsLast()}>
         与上期相同（一键填入上期内容）
       </button>
-      {copyNote && (
-        <p class="note copy-note" role="status">
-          {copyNote}
-        </p>
-      )}
+      <Message text={copyNote} class="note copy-note" />
 
       <fieldset class="field">
         <legend>进展状态</legend>

@@ -7,6 +7,7 @@ import type { PlanSummary } from '../../../shared/schemas/plan';
 import { api, ApiFailure, unwrap } from '../api/client';
 import { PlanPeriodBar } from '../components/leader-ui';
 import { PhotoThumbs } from '../components/photo-viewer';
+import { ReportTexts } from '../components/report-texts';
 import { formatDateTime } from '../lib/format';
 import { useCached } from '../lib/use-cached';
 import { Link, navigate, type ScreenProps } from '../router';
@@ -26,7 +27,7 @@ function Queue({ plans, plan, period }: { plans: PlanSummary[]; plan: PlanSummar
   const [done, setDone] = useState<Record<string, string>>({});
   const { data, error, reload } = useCached<ReviewQueueResponse>(
     async () => null,
-    () => unwrap<ReviewQueueResponse>(api.api.plans[':id']['review-queue'].$get({ param: { id: plan.id }, query: period ? { period } : {} })),
+    () => unwrap(api.api.plans[':id']['review-queue'].$get({ param: { id: plan.id }, query: period ? { period } : {} })),
     [plan.id, period],
   );
   const open = data?.entries.filter((e) => !done[e.id]) ?? [];
@@ -101,19 +102,7 @@ function Entry({ entry: e, planId, onDone }: { entry: QueueEntry; planId: string
         {e.revision > 1 && ` · 第 ${e.revision} 稿`}
       </p>
       {e.flags.length > 0 && <p class="note">请注意：{e.flags.map((f) => FLAG_WORD[f] ?? f).join('；')}</p>}
-      <p class="report-text">{e.progress}</p>
-      {e.problems && (
-        <p class="report-text">
-          <span class="mini">存在问题：</span>
-          {e.problems}
-        </p>
-      )}
-      {e.nextSteps && (
-        <p class="report-text">
-          <span class="mini">下步计划：</span>
-          {e.nextSteps}
-        </p>
-      )}
+      <ReportTexts report={e} />
       <PhotoThumbs photos={e.photos.map((p) => ({ id: p.photoId, thumbUrl: p.thumbUrl, url: p.url, alt: '现场照片' }))} />
       {returning && (
         <label class="field">

@@ -5,7 +5,8 @@ import { itemLabel, REPORT_STATUS_LABEL, REPORT_STATUSES } from '../../../shared
 import type { Directory, SearchResponse } from '../../../shared/schemas/dashboard';
 import type { PlanSummary } from '../../../shared/schemas/plan';
 import { api, ApiFailure, unwrap } from '../api/client';
-import { PlanPeriodBar } from '../components/leader-ui';
+import { Options } from '../components/form-bits';
+import { PlanScreenHead } from '../components/leader-ui';
 import { formatDate } from '../lib/format';
 import { useCached } from '../lib/use-cached';
 import { Link, navigate, type ScreenProps } from '../router';
@@ -13,6 +14,7 @@ import { choosePlan, leaderPlans } from '../state/leader';
 
 const FILTERS = ['q', 'unit', 'leader', 'area', 'status', 'deadlineTo'] as const;
 type Filter = (typeof FILTERS)[number];
+const STATUS_OPTIONS = REPORT_STATUSES.map((s) => ({ id: s, name: REPORT_STATUS_LABEL[s] }));
 
 export default function SearchScreen({ query }: ScreenProps) {
   const plans = useCached<PlanSummary[]>(async () => null, leaderPlans, []);
@@ -36,7 +38,7 @@ function Search({ plans, plan, query }: { plans: PlanSummary[]; plan: PlanSummar
   const [result, setResult] = useState<SearchResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const dir = useCached<Directory>(async () => null, () => unwrap<Directory>(api.api.plans[':id'].directory.$get({ param: { id: plan.id } })), [plan.id]);
+  const dir = useCached<Directory>(async () => null, () => unwrap(api.api.plans[':id'].directory.$get({ param: { id: plan.id } })), [plan.id]);
 
   const set = (changes: Partial<Record<Filter, string>>) => {
     const q = new URLSearchParams({ plan: plan.id });
@@ -67,7 +69,7 @@ function Search({ plans, plan, query }: { plans: PlanSummary[]; plan: PlanSummar
     setError(null);
     const q: Record<string, string> = { plan: plan.id, limit: '100' };
     for (const k of FILTERS) if (current[k]) q[k] = current[k];
-    unwrap<SearchResponse>(api.api.search.$get({ query: q }))
+    unwrap(api.api.search.$get({ query: q }))
       .then((r) => live && setResult(r))
       .catch((e: unknown) => live && setError(e instanceof ApiFailure ? e.message : '搜索失败'))
       .finally(() => live && setBusy(false));
@@ -81,11 +83,7 @@ function Search({ plans, plan, query }: { plans: PlanSummary[]; plan: PlanSummar
   const d = dir.data;
   return (
     <section>
-      <p class="meta">
-        <Link href={`/overview?plan=${plan.id}`}>‹ 总览</Link>
-      </p>
-      <h1 class="screen-title">搜索任务</h1>
-      <PlanPeriodBar plans={plans} planId={plan.id} period={null} periods={null} path="/search" />
+      <PlanScreenHead title="搜索任务" plans={plans} plan={plan} path="/search" />
       <form
         class="search-row"
         role="search"
@@ -101,38 +99,18 @@ function Search({ plans, plan, query }: { plans: PlanSummary[]; plan: PlanSummar
       </form>
       <div class="filters">
         <select aria-label="单位" value={current.unit} onChange={(e) => set({ unit: e.currentTarget.value })}>
-          <option value="">全部单位</option>
-          {d?.units.filter((u) => u.kind === 'unit').map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+          <Options empty="全部单位" items={d?.units.filter((u) => u.kind === 'unit')} />
         </select>
         <select aria-label="分管领导" value={current.leader} onChange={(e) => set({ leader: e.currentTarget.value })}>
-          <option value="">全部领导</option>
-          {d?.leaders.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
+          <Options empty="全部领导" items={d?.leaders} />
         </select>
         {(d?.areas.length ?? 0) > 0 && (
           <select aria-label="责任板块" value={current.area} onChange={(e) => set({ area: e.currentTarget.value })}>
-            <option value="">全部板块</option>
-            {d!.areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
+            <Options empty="全部板块" items={d!.areas} />
           </select>
         )}
         <select aria-label="最新进展" value={current.status} onChange={(e) => set({ status: e.currentTarget.value })}>
-          <option value="">全部进展</option>
-          {REPORT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {REPORT_STATUS_LABEL[s]}
-            </option>
-          ))}
+          <Options empty="全部进展" items={STATUS_OPTIONS} />
           <option value="unreported">从未报送</option>
         </select>
         <label class="field wide">

@@ -1,10 +1,9 @@
 // 目标进度: every numeric target of the plan as a bar (新增学位 6200 / 11000 个), from the latest
 // counted report of a lead unit, grouped by chapter.
 import { periodLabel } from '../../../shared/period';
-import type { TargetProgress, TargetsResponse } from '../../../shared/schemas/dashboard';
 import type { PlanSummary } from '../../../shared/schemas/plan';
-import { api, unwrap } from '../api/client';
-import { PlanPeriodBar, pct } from '../components/leader-ui';
+import { api, unwrap, type Answer } from '../api/client';
+import { PlanScreenHead, pct } from '../components/leader-ui';
 import { formatNumber } from '../lib/format';
 import { useCached } from '../lib/use-cached';
 import { Link, type ScreenProps } from '../router';
@@ -18,13 +17,15 @@ export default function TargetsScreen({ query }: ScreenProps) {
   return <Targets plans={plans.data} plan={plan} />;
 }
 
+type TargetsResponse = Answer<typeof api.api.plans[':id']['targets']['$get']>;
+
 function Targets({ plans, plan }: { plans: PlanSummary[]; plan: PlanSummary }) {
   const { data, error } = useCached<TargetsResponse>(
     async () => null,
-    () => unwrap<TargetsResponse>(api.api.plans[':id'].targets.$get({ param: { id: plan.id } })),
+    () => unwrap(api.api.plans[':id'].targets.$get({ param: { id: plan.id } })),
     [plan.id],
   );
-  const groups = new Map<string, TargetProgress[]>();
+  const groups = new Map<string, TargetsResponse['targets']>();
   for (const t of data?.targets ?? []) {
     const list = groups.get(t.chapter) ?? [];
     list.push(t);
@@ -33,11 +34,7 @@ function Targets({ plans, plan }: { plans: PlanSummary[]; plan: PlanSummary }) {
   const reported = data?.targets.filter((t) => t.current !== null).length ?? 0;
   return (
     <section>
-      <p class="meta">
-        <Link href={`/overview?plan=${plan.id}`}>‹ 总览</Link>
-      </p>
-      <h1 class="screen-title">目标进度</h1>
-      <PlanPeriodBar plans={plans} planId={plan.id} period={null} periods={null} path="/targets" />
+      <PlanScreenHead title="目标进度" plans={plans} plan={plan} path="/targets" />
       {!data && <p class={error ? 'empty' : 'loading'}>{error ? error.message : '加载中…'}</p>}
       {data && (
         <p class="meta">

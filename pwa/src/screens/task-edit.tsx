@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Directory, TaskOverview } from '../../../shared/schemas/dashboard';
 import type { ItemEditBody } from '../../../shared/schemas/edit';
 import { api, ApiFailure, unwrap } from '../api/client';
+import { Message, Options } from '../components/form-bits';
 import './leader.css';
 import { Link, navigate, type ScreenProps } from '../router';
 
@@ -82,12 +83,7 @@ function Picker({ label, chosen, options, onChange }: { label: string; chosen: R
           if (pick) onChange([...chosen, pick]);
         }}
       >
-        <option value="">＋ 添加{label}</option>
-        {left.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
+        <Options empty={`＋ 添加${label}`} items={left} />
       </select>
     </fieldset>
   );
@@ -109,8 +105,8 @@ export default function TaskEditScreen({ params, query }: ScreenProps) {
   useEffect(() => {
     let live = true;
     (async () => {
-      const o = await unwrap<TaskOverview>(api.api.items[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
-      const dir = await unwrap<Directory>(api.api.plans[':id'].directory.$get({ param: { id: o.plan.id } }));
+      const o = await unwrap(api.api.items[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
+      const dir = await unwrap(api.api.plans[':id'].directory.$get({ param: { id: o.plan.id } }));
       if (!live) return;
       setData({ o, dir });
       setLead(o.item.leadUnits);
@@ -177,11 +173,7 @@ export default function TaskEditScreen({ params, query }: ScreenProps) {
           <input type="date" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} />
         </label>
         {lead.some((l) => co.some((c) => c.id === l.id)) && <p class="form-error">同一单位不能既是牵头单位又是责任单位</p>}
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <Message text={error} />
         <button class="btn btn-primary btn-block" type="submit" disabled={busy || lead.some((l) => co.some((c) => c.id === l.id))}>
           {busy ? '保存中…' : '保存'}
         </button>

@@ -9,6 +9,8 @@ import { api, unwrap } from '../api/client';
 import { InstructionThread } from '../components/instruction-thread';
 import { Light } from '../components/leader-ui';
 import { PhotoThumbs } from '../components/photo-viewer';
+import { ReportTexts } from '../components/report-texts';
+import { Fact, names } from '../components/facts';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { useStore } from '../lib/store';
 import { useCached } from '../lib/use-cached';
@@ -23,7 +25,7 @@ function shortTitle(text: string): string {
 }
 
 async function fetchOverview(id: string, period: string | null): Promise<TaskOverview> {
-  return unwrap<TaskOverview>(api.api.items[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
+  return unwrap(api.api.items[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
 }
 
 export default function TaskOverviewScreen({ params, query }: ScreenProps) {
@@ -86,24 +88,11 @@ export default function TaskOverviewScreen({ params, query }: ScreenProps) {
       <div class="card">
         <p class="report-text">{it.text}</p>
         <dl class="facts">
-          <dt>牵头单位</dt>
-          <dd>{it.leadUnits.map((u) => u.name).join('、') || '—'}</dd>
-          {it.coUnits.length > 0 && (
-            <>
-              <dt>责任单位</dt>
-              <dd>{it.coUnits.map((u) => u.name).join('、')}</dd>
-            </>
-          )}
-          {it.areas.length > 0 && (
-            <>
-              <dt>责任板块</dt>
-              <dd>{it.areas.map((u) => u.name).join('、')}</dd>
-            </>
-          )}
-          <dt>分管领导</dt>
-          <dd>{it.leaders.map((l) => l.name).join('、') || '—'}</dd>
-          <dt>时限</dt>
-          <dd>{it.deadline ? formatDate(it.deadline) : '—'}</dd>
+          <Fact term="牵头单位" value={names(it.leadUnits) || '—'} />
+          <Fact term="责任单位" value={names(it.coUnits)} />
+          <Fact term="责任板块" value={names(it.areas)} />
+          <Fact term="分管领导" value={names(it.leaders) || '—'} />
+          <Fact term="时限" value={it.deadline ? formatDate(it.deadline) : '—'} />
         </dl>
         {it.targets.length > 0 && (
           <ul class="targets">
@@ -149,19 +138,7 @@ export default function TaskOverviewScreen({ params, query }: ScreenProps) {
             <span class="tag">{REPORT_STATE_LABEL[r.state]}</span>
             <span class="meta">进度 {r.percent}%</span>
           </div>
-          <p class="report-text">{r.progress}</p>
-          {r.problems && (
-            <p class="report-text">
-              <span class="mini">存在问题：</span>
-              {r.problems}
-            </p>
-          )}
-          {r.nextSteps && (
-            <p class="report-text">
-              <span class="mini">下步计划：</span>
-              {r.nextSteps}
-            </p>
-          )}
+          <ReportTexts report={r} />
           <PhotoThumbs photos={r.photos.map((p) => ({ id: p.photoId, thumbUrl: p.thumbUrl, url: p.url, alt: `${r.unitName}现场照片` }))} />
           <p class="meta">
             {r.authorName} · 报送于 {formatDateTime(r.submittedAt)}

@@ -18,6 +18,7 @@ import { refreshFromServer } from '../sync/pull';
 import { dueWord, reportPeriod, roleOf } from '../sync/tasks';
 import { LocalThumbs } from '../components/local-thumbs';
 import { outboxStateText } from '../components/outbox-state';
+import { Fact, names } from '../components/facts';
 import { PhotoThumbs } from '../components/photo-viewer';
 import { ReturnedNote } from '../components/returned-note';
 import { itemLabel } from '../../../shared/labels';
@@ -99,32 +100,11 @@ export default function TaskScreen({ params }: ScreenProps) {
 
       {item.access === 'full' && (
         <dl class="card facts">
-          {item.leadUnits.length > 0 && (
-            <>
-              <dt>牵头单位</dt>
-              <dd>{item.leadUnits.map((u) => `★${u.name}`).join('、')}</dd>
-            </>
-          )}
-          {item.coUnits.length > 0 && (
-            <>
-              <dt>责任单位</dt>
-              <dd>{item.coUnits.map((u) => u.name).join('、')}</dd>
-            </>
-          )}
-          {item.areas.length > 0 && (
-            <>
-              <dt>责任板块</dt>
-              <dd>{item.areas.map((u) => u.name).join('、')}</dd>
-            </>
-          )}
-          {item.leaders.length > 0 && (
-            <>
-              <dt>牵头领导</dt>
-              <dd>{item.leaders.map((l) => l.name).join('、')}</dd>
-            </>
-          )}
-          <dt>时限</dt>
-          <dd>{item.deadline ? formatDate(item.deadline) : '全年'}</dd>
+          <Fact term="牵头单位" value={names(item.leadUnits, '★')} />
+          <Fact term="责任单位" value={names(item.coUnits)} />
+          <Fact term="责任板块" value={names(item.areas)} />
+          <Fact term="牵头领导" value={names(item.leaders)} />
+          <Fact term="时限" value={item.deadline ? formatDate(item.deadline) : '全年'} />
         </dl>
       )}
 

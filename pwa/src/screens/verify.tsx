@@ -4,13 +4,15 @@
 // they received: its SHA-256 is computed here (SubtleCrypto, nothing is uploaded) and compared
 // with the server's copy.
 import { useEffect, useState } from 'preact/hooks';
-import type { VerifyResponse } from '../../../shared/schemas/report';
 import { formatVerifyCode, normaliseVerifyCode } from '../../../shared/verify-code';
+import { api, errorOf, type Answer } from '../api/client';
 import { formatDateTime } from '../lib/format';
 import { useStore } from '../lib/store';
 import { sha256Hex } from '../photo/hash';
 import { Link, navigate } from '../router';
 import { sessionStore } from '../state/session';
+
+type VerifyResponse = Answer<typeof api.api.verify[':code']['$get']>;
 
 type Lookup =
   | { state: 'idle' }
@@ -20,12 +22,15 @@ type Lookup =
 
 const REVIEW = { accepted: '已审核通过', returned: '已退回修改', pending: '已报送，待审核' } as const;
 
+const plainFetch: typeof fetch = (input, init) => fetch(input, init);
+
 async function lookUp(code: string): Promise<Lookup> {
   try {
-    const res = await fetch(`/api/verify/${encodeURIComponent(code)}`, { credentials: 'same-origin' });
-    const body = (await res.json().catch(() => null)) as (VerifyResponse & { error?: { message?: string } }) | null;
+    // The plain fetch, not the app's (no app timeout): the page works signed out, on any link.
+    const res = await api.api.verify[':code'].$get({ param: { code: encodeURIComponent(code) } }, { fetch: plainFetch, init: { credentials: 'same-origin' } });
+    const body = await res.json().catch(() => null);
     if (res.ok && body) return { state: 'found', v: body };
-    return { state: 'failed', message: body?.error?.message ?? '核验失败，请稍后重试' };
+    return { state: 'failed', message: errorOf(body).message ?? '核验失败，请稍后重试' };
   } catch {
     return { state: 'failed', message: '网络不可用，请联网后再核验' };
   }

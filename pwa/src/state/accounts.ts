@@ -1,20 +1,25 @@
 // Account management calls for the 督查室 screen. Responses with one-time passwords are shown
 // once and never cached (not in IndexedDB, not by the service worker).
-import type { BulkCreateResponse, IssuedAccount, UserFormOptions, UserListResponse, UserSummary } from '../../../shared/schemas/users';
-import { api, failureFrom, unwrap, ApiFailure, NETWORK_MESSAGE } from '../api/client';
+import type { ManagedRole } from '../../../shared/schemas/users';
+import { api, failureFrom, unwrap, ApiFailure, NETWORK_MESSAGE, type Answer } from '../api/client';
 
-export type ManagedRole = 'admin' | 'leader' | 'unit';
+export type { ManagedRole };
+/** The answers' types come from the routes (worker/src/routes/users.ts). */
+export type UserSummary = Answer<typeof api.api.users.$get>['users'][number];
+export type UserFormOptions = Answer<typeof api.api.users.options.$get>;
+export type IssuedAccount = Answer<typeof api.api.users.$post>;
+export type BulkCreateResponse = Answer<typeof api.api.users.bulk.$post>;
 
 export async function listAccounts(): Promise<UserSummary[]> {
-  return (await unwrap<UserListResponse>(api.api.users.$get({ query: {} }))).users;
+  return (await unwrap(api.api.users.$get({ query: {} }))).users;
 }
 
 export function accountOptions(): Promise<UserFormOptions> {
-  return unwrap<UserFormOptions>(api.api.users.options.$get({ query: {} }));
+  return unwrap(api.api.users.options.$get({ query: {} }));
 }
 
 export function createAccount(body: { username: string; displayName: string; role: ManagedRole; unitId?: string; leaderId?: string }): Promise<IssuedAccount> {
-  return unwrap<IssuedAccount>(api.api.users.$post({ json: body }));
+  return unwrap(api.api.users.$post({ json: body }));
 }
 
 export interface BulkInput {
@@ -24,7 +29,7 @@ export interface BulkInput {
 }
 
 export function bulkCreate(input: BulkInput): Promise<BulkCreateResponse> {
-  return unwrap<BulkCreateResponse>(api.api.users.bulk.$post({ json: input, query: { format: 'json' } }));
+  return unwrap(api.api.users.bulk.$post({ json: input, query: { format: 'json' } }));
 }
 
 /** Creates the accounts and saves the list (with one-time passwords) as a file. */
@@ -58,13 +63,13 @@ function saveFile(blob: Blob, fileName: string): void {
 }
 
 export async function resetPassword(id: string): Promise<string> {
-  return (await unwrap<{ initialPassword: string }>(api.api.users[':id']['reset-password'].$post({ param: { id } }))).initialPassword;
+  return (await unwrap(api.api.users[':id']['reset-password'].$post({ param: { id } }))).initialPassword;
 }
 
 export async function revokeSessions(id: string): Promise<number> {
-  return (await unwrap<{ revoked: number }>(api.api.users[':id']['revoke-sessions'].$post({ param: { id } }))).revoked;
+  return (await unwrap(api.api.users[':id']['revoke-sessions'].$post({ param: { id } }))).revoked;
 }
 
 export async function updateAccount(id: string, change: { displayName?: string; disabled?: boolean }): Promise<UserSummary> {
-  return (await unwrap<{ user: UserSummary }>(api.api.users[':id'].$patch({ param: { id }, json: change }))).user;
+  return (await unwrap(api.api.users[':id'].$patch({ param: { id }, json: change }))).user;
 }

@@ -48,7 +48,7 @@ export async function cachedDashboard(planId: string, period: string | null): Pr
 
 export async function fetchDashboard(planId: string, period: string | null): Promise<DashboardResponse> {
   const query = period ? { period } : {};
-  const data = await unwrap<DashboardResponse>(api.api.plans[':id'].dashboard.$get({ param: { id: planId }, query }));
+  const data = await unwrap(api.api.plans[':id'].dashboard.$get({ param: { id: planId }, query }));
   memory.set(key(planId, period), data);
   memory.set(key(planId, data.period), data);
   const db = await openDubanDB();

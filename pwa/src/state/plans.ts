@@ -10,7 +10,7 @@ export async function cachedPlans(): Promise<PlanSummary[]> {
 }
 
 export async function fetchPlans(): Promise<PlanSummary[]> {
-  const { plans } = await unwrap<{ plans: PlanSummary[] }>(api.api.plans.$get());
+  const { plans } = await unwrap(api.api.plans.$get());
   const db = await openDubanDB();
   const tx = db.transaction('plans', 'readwrite');
   await tx.store.clear();
@@ -28,7 +28,7 @@ export async function cachedPlan(planId: string): Promise<{ plan: PlanSummary; i
 }
 
 export async function fetchPlan(planId: string): Promise<{ plan: PlanSummary; items: Item[] }> {
-  const data = await unwrap<{ plan: PlanSummary; items: Item[] }>(
+  const data = await unwrap(
     api.api.plans[':id'].items.$get({ param: { id: planId } }),
   );
   const db = await openDubanDB();

@@ -1,6 +1,5 @@
 // The signed-in user's own security: changing the password and the devices signed in.
-import type { SessionInfo, SessionListResponse } from '../../../shared/schemas/auth';
-import { api, unwrap } from '../api/client';
+import { api, unwrap, type Answer } from '../api/client';
 import { refreshSession, signOut } from './session';
 
 /** Changes the password with the current one; on a forced change this unlocks the app. */
@@ -9,13 +8,15 @@ export async function changePassword(currentPassword: string, newPassword: strin
   await refreshSession();
 }
 
+export type SessionInfo = Answer<typeof api.api.me.sessions.$get>['sessions'][number];
+
 export async function listMySessions(): Promise<SessionInfo[]> {
-  return (await unwrap<SessionListResponse>(api.api.me.sessions.$get())).sessions;
+  return (await unwrap(api.api.me.sessions.$get())).sessions;
 }
 
 /** Ends one signed-in device; ending this one signs out here too. */
 export async function revokeMySession(id: string): Promise<void> {
-  const res = await unwrap<{ ok: boolean; current: boolean }>(api.api.me.sessions[':id'].$delete({ param: { id } }));
+  const res = await unwrap(api.api.me.sessions[':id'].$delete({ param: { id } }));
   if (res.current) await signOut();
 }
 

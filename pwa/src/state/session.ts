@@ -46,7 +46,7 @@ export async function refreshSession(opts: { ifKnown?: boolean } = {}): Promise<
     if (sessionStore.get().status === 'loading') sessionStore.set({ status: 'signed_in', me: known, offline: false });
   }
   try {
-    const me = await unwrap<Me>(api.api.me.$get(undefined, { init: { signal: timeoutSignal(opts.ifKnown ? SESSION_CHECK_TIMEOUT_MS : API_TIMEOUT_MS) } }));
+    const me = await unwrap(api.api.me.$get(undefined, { init: { signal: timeoutSignal(opts.ifKnown ? SESSION_CHECK_TIMEOUT_MS : API_TIMEOUT_MS) } }));
     await rememberMe(me);
     sessionStore.set({ status: 'signed_in', me, offline: false });
   } catch (e) {

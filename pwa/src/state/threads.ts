@@ -40,7 +40,7 @@ export async function refreshUnread(): Promise<void> {
     }
   }
   try {
-    keep((await unwrap<UnreadThreadsResponse>(api.api.instructions.unread.$get())).tasks);
+    keep((await unwrap(api.api.instructions.unread.$get())).tasks);
   } catch {
     /* offline: keep what we had */
   }

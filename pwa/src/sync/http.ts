@@ -1,20 +1,16 @@
-// Plain GETs for the field app's reads (sync, due, draft, report). The typed hc client covers
-// the routes of the worker's AppType; these answers are typed by the shared schemas instead.
-import { ApiFailure, failureFrom, NETWORK_MESSAGE } from '../api/client';
-import { noteServerAnswered } from '../lib/net';
+// GETs of the field app's reads (sync pages, a task's draft) through the typed client, with their
+// own timeout on the answer's arrival: the body then takes as long as it takes (a sync page may be
+// large on a slow link). Resolves with the route's JSON or throws ApiFailure.
+import type { ClientRequestOptions, ClientResponse } from 'hono/client';
+import { API_TIMEOUT_MS, unwrap, type OkBody } from '../api/client';
+import { startTimeout } from '../lib/timeout';
 
-export async function getJson<T>(path: string, timeoutMs = 30_000): Promise<T> {
-  const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), timeoutMs);
-  let res: Response;
-  try {
-    res = await fetch(path, { credentials: 'same-origin', signal: ctrl.signal, headers: { accept: 'application/json' } });
-  } catch {
-    throw new ApiFailure(0, 'network', NETWORK_MESSAGE);
-  } finally {
-    clearTimeout(timer);
-  }
-  noteServerAnswered();
-  if (!res.ok) throw await failureFrom(res);
-  return (await res.json()) as T;
+export function getJson<R extends ClientResponse<unknown, number>>(
+  call: (options: ClientRequestOptions) => Promise<R>,
+  timeoutMs = API_TIMEOUT_MS,
+): Promise<OkBody<R>> {
+  const timeout = startTimeout(timeoutMs);
+  const answer = call({ headers: { accept: 'application/json' }, init: { signal: timeout.signal } });
+  answer.then(timeout.clear, timeout.clear);
+  return unwrap(answer);
 }

@@ -2,6 +2,7 @@
 // Each page is applied in one transaction after its fetch has finished (never a fetch inside a
 // transaction). The cursor lives in the meta store.
 import type { SyncResponse } from '../../../shared/schemas/sync';
+import { api } from '../api/client';
 import { CACHE_STORES, openDubanDB } from '../db/schema';
 import { createStore } from '../lib/store';
 import { getJson } from './http';
@@ -81,7 +82,7 @@ export function pullSync(fetchPage: (since: string | undefined) => Promise<SyncR
 }
 
 export function fetchSyncPage(since: string | undefined): Promise<SyncResponse> {
-  return getJson<SyncResponse>(since ? `/api/sync?since=${encodeURIComponent(since)}` : '/api/sync');
+  return getJson((o) => api.api.sync.$get({ query: since ? { since } : {} }, o));
 }
 
 export async function lastSyncedAt(): Promise<string | null> {

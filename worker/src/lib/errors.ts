@@ -1,7 +1,7 @@
 // The one error shape of the API: { error: { code, message, fields?, details? } }, in Chinese.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorCode } from '../../../shared/schemas/common';
+import type { ApiErrorBody, ErrorCode } from '../../../shared/schemas/common';
 
 export class ApiError extends Error {
   constructor(
@@ -24,7 +24,7 @@ export const conflict = (message: string, details?: unknown) => new ApiError(409
 export const tooLarge = (message = '内容过大') => new ApiError(413, 'payload_too_large', message);
 
 export function errorResponse(c: Context, err: ApiError): Response {
-  const body: { error: Record<string, unknown> } = { error: { code: err.code, message: err.message } };
+  const body: ApiErrorBody = { error: { code: err.code, message: err.message } };
   if (err.fields) body.error.fields = err.fields;
   if (err.details !== undefined) body.error.details = err.details;
   return c.json(body, err.status);

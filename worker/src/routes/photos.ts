@@ -26,7 +26,8 @@ function resultOf(row: PhotoRow, kind: PhotoKind): PhotoUploadResult | null {
     : null;
 }
 
-async function upload<E extends AppEnv>(c: Context<E>, kind: PhotoKind, reportId: string, photoId: string): Promise<Response> {
+/** Answers with typed c.json(...), so the PWA's client knows what an upload returns. */
+async function upload<E extends AppEnv>(c: Context<E>, kind: PhotoKind, reportId: string, photoId: string) {
   const user = c.var.user;
   const db = c.env.DB;
   const now = c.var.now();
@@ -97,6 +98,7 @@ async function upload<E extends AppEnv>(c: Context<E>, kind: PhotoKind, reportId
   return c.json(resultOf(after!, kind)!);
 }
 
+/** A streamed body with its own headers: a plain Response, not JSON. */
 async function download<E extends AppEnv>(c: Context<E>, kind: PhotoKind, reportId: string, photoId: string): Promise<Response> {
   await readableReport(c.env.DB, c.var.user, reportId);
   const photo = await getPhotoRow(c.env.DB, reportId, photoId);

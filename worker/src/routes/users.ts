@@ -38,7 +38,7 @@ import {
 import { orgSlug, uniqueUsername, unitUsername } from '../lib/account-names';
 import { auditStatement } from '../lib/audit';
 import { toCsv, CSV_CONTENT_TYPE } from '../lib/csv';
-import { fileResponse } from '../lib/download';
+import { fileResponse, type FileResponse } from '../lib/download';
 import { ApiError, badRequest, conflict, notFound } from '../lib/errors';
 import { generateOneTimePassword, hashPassword } from '../lib/password';
 import { assertSameOrg } from '../lib/scope';
@@ -93,7 +93,7 @@ function credentialsTable(rows: IssuedRow[]) {
   return { columns, body };
 }
 
-function credentialsDownload(format: 'xlsx' | 'csv', rows: IssuedRow[], counts: Record<string, number>, date: Date): Response {
+function credentialsDownload(format: 'xlsx' | 'csv', rows: IssuedRow[], counts: Record<string, number>, date: Date): FileResponse {
   const { columns, body } = credentialsTable(rows);
   const stamp = chinaDate(date);
   const headers = Object.fromEntries(Object.entries(counts).map(([k, v]) => [`x-${k}-count`, String(v)]));
