@@ -10,7 +10,7 @@ import { addPhoto, bodyOf, getDraft, newDraft, saveDraft, validateDraft } from '
 import { returnToDraft } from '../../pwa/src/outbox/store';
 import { fitWithin, orientedSize, readImageInfo } from '../../pwa/src/photo/image-info';
 import { chinaTimeText, watermarkLines } from '../../pwa/src/photo/watermark';
-import { clearCachedData } from '../../pwa/src/sync/cache';
+import { clearCachedData, replaceCachedPlan, replaceCachedPlans } from '../../pwa/src/sync/cache';
 import { applySyncPage, CURSOR_KEY, pullSync } from '../../pwa/src/sync/pull';
 import { badgeOf, myTasks, reportPeriod } from '../../pwa/src/sync/tasks';
 import { freshDb, queueReport, USER } from './outbox-fixture';
@@ -146,6 +146,20 @@ describe('the synced copy', () => {
       return page({ cursor: 'p3' });
     });
     expect(seen).toEqual([undefined, 'p1', 'p2']);
+  });
+
+  it('a plan fetched by the office screens replaces exactly its own stored items and the plan list', async () => {
+    const other = plan({ id: 'bbbbbbbb-0000-4000-8000-000000000002', year: 2023 });
+    const kept = item(9, { planId: other.id });
+    await applySyncPage(page({ reset: true, plans: [plan(), other], items: [item(1), item(2), kept] }), 'now');
+    await replaceCachedPlan(plan({ itemCount: 2 }), [item(2, { text: '改过的内容' }), item(3)]);
+    const db = await openDubanDB();
+    expect((await db.getAll('items')).map((i) => i.id).sort()).toEqual([item(2).id, item(3).id, kept.id].sort());
+    expect((await db.get('items', item(2).id))!.text).toBe('改过的内容');
+    expect((await db.get('plans', PLAN))!.itemCount).toBe(2);
+
+    await replaceCachedPlans([other]);
+    expect((await db.getAll('plans')).map((p) => p.id)).toEqual([other.id]);
   });
 
   it('sign-out clears cached task data but never the outbox, its photos or drafts', async () => {
