@@ -18,7 +18,8 @@ import type { DraftFields, DraftRecord, PhotoMeta } from '../db/schema';
 import { formatDate, formatDateTime } from '../lib/format';
 import { onlineStore } from '../lib/net';
 import { useStore } from '../lib/store';
-import { addPhoto, deleteDraft, getDraft, newDraft, removePhoto, saveDraft, validateDraft } from '../outbox/drafts';
+import { draftFieldsOf, validateDraft } from '../outbox/draft-fields';
+import { addPhoto, deleteDraft, getDraft, newDraft, removePhoto, saveDraft } from '../outbox/drafts';
 import { estimateStorage, isQuotaError, lowSpaceWarning, persistRecord, QUOTA_MESSAGE, requestPersistence } from '../outbox/storage';
 import { formatLocation, getPosition } from '../photo/geo';
 import { navigate, type ScreenProps } from '../router';
@@ -269,14 +270,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
       }
       source = { body: last, from: periodLabel(last.period) };
     }
-    update({
-      status: source.body.status,
-      percent: source.body.percent,
-      targetValues: Object.fromEntries(source.body.targetValues.map((t) => [t.targetId, String(t.value)])),
-      progress: source.body.progress,
-      problems: source.body.problems,
-      nextSteps: source.body.nextSteps,
-    });
+    update(draftFieldsOf(source.body));
     setCopyNote(`已填入${source.from}的内容，请按本期实际情况修改。`);
   }
 
@@ -525,14 +519,7 @@ function fromReport(d: DraftRecord, r: Report): DraftRecord {
     reportId: r.id,
     verifyCode: r.verifyCode,
     period: r.period,
-    fields: {
-      status: r.status,
-      percent: r.percent,
-      targetValues: Object.fromEntries(r.targetValues.map((t) => [t.targetId, String(t.value)])),
-      progress: r.progress,
-      problems: r.problems,
-      nextSteps: r.nextSteps,
-    },
+    fields: draftFieldsOf(r),
     ...(r.location ? { location: r.location } : {}),
     photos: r.photos
       .filter((p) => p.received)
