@@ -86,7 +86,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
         if (period) d.period = period;
         if (existing) d = fromReport(d, existing);
       }
-      if (live) setDraft(d);
+      if (live) showDraft(d);
       // The server knows best which report this period already has and which period is due.
       if (!wanted && navigator.onLine && !d.photos.some((p) => !p.remote)) {
         try {
@@ -99,7 +99,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
             // The server keeps that report's code: the photos must carry it.
             if (res.existingVerifyCode) next.verifyCode = res.existingVerifyCode;
           }
-          setDraft(next);
+          showDraft(next);
         } catch {
           // Offline or refused: the phone's own reckoning stands.
         }
@@ -140,18 +140,32 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
     setSavedAt(at);
   }
 
-  function update(change: Partial<DraftFields>) {
-    if (!draft) return;
-    dirty.current = true;
-    setDraft({ ...draft, fields: { ...draft.fields, ...change } });
-    for (const k of Object.keys(change)) if (errors[k]) setErrors((e) => ({ ...e, [k]: '' }));
+  // draftRef is the draft as last changed, ahead of the render: every change builds on it, so two
+  // changes in one tick (a keystroke and a quote, a keystroke while a photo is stored) both stay.
+  // Building on the rendered `draft` dropped the first; flush() and the photo loop read it too.
+  function showDraft(next: DraftRecord) {
+    draftRef.current = next;
+    setDraft(next);
   }
 
-  function setLocation(location: Location) {
+  function changeDraft(change: (d: DraftRecord) => DraftRecord) {
     const d = draftRef.current;
     if (!d) return;
     dirty.current = true;
-    setDraft({ ...d, location });
+    showDraft(change(d));
+  }
+
+  function update(change: Partial<DraftFields>) {
+    changeDraft((d) => ({ ...d, fields: { ...d.fields, ...change } }));
+    for (const k of Object.keys(change)) if (errors[k]) setErrors((e) => ({ ...e, [k]: '' }));
+  }
+
+  function setTargetValue(targetId: string, value: string) {
+    changeDraft((d) => ({ ...d, fields: { ...d.fields, targetValues: { ...d.fields.targetValues, [targetId]: value } } }));
+  }
+
+  function setLocation(location: Location) {
+    changeDraft((d) => ({ ...d, location }));
   }
 
   if (!me) return null;
@@ -189,7 +203,6 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
     try {
       const { processPhoto } = await import('../photo/process');
       const location = await Promise.race([geo, new Promise<null>((r) => setTimeout(() => r(null), 4000))]);
-      let cur = draftRef.current!;
       for (const [n, file] of take.entries()) {
         const takenAt = file.lastModified && Math.abs(Date.now() - file.lastModified) < 365 * 86400_000 ? new Date(file.lastModified) : new Date();
         const out = await processPhoto(file, {
@@ -211,13 +224,13 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
           sha256: out.sha256,
           thumbSha256: out.thumbSha256,
         };
-        cur = await addPhoto(cur, meta, out.full, out.thumb);
-        if (location && !cur.location) cur = { ...cur, location };
-        setDraft(cur);
-        draftRef.current = cur;
+        const { photos } = await addPhoto(draftRef.current!, meta, out.full, out.thumb);
+        // Text typed while the photo was stored stays: only the photos (and a first location) change.
+        const cur = draftRef.current!;
+        showDraft({ ...cur, photos, ...(location && !cur.location ? { location } : {}) });
         setPhotoBusy({ done: n + 1, total: take.length });
       }
-      if (cur.location) {
+      if (draftRef.current?.location) {
         dirty.current = true;
         await flush();
       }
@@ -231,8 +244,8 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
 
   async function onRemovePhoto(photo: PhotoMeta, n: number) {
     if (!draft || !confirm(`删除第 ${n} 张照片？`)) return;
-    const next = await removePhoto(draft, photo.id);
-    setDraft(next);
+    const { photos } = await removePhoto(draftRef.current!, photo.id);
+    showDraft({ ...draftRef.current!, photos });
   }
 
   async function locateNow() {
@@ -385,7 +398,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
               min={0}
               step="any"
               value={f.targetValues[t.id] ?? ''}
-              onInput={(e) => update({ targetValues: { ...f.targetValues, [t.id]: e.currentTarget.value } })}
+              onInput={(e) => setTargetValue(t.id, e.currentTarget.value)}
             />
             <span>{t.unit}</span>
           </span>
