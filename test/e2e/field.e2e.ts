@@ -1,6 +1,6 @@
 // docs/SYNC.md, the field app in real Chromium on a phone viewport: capture offline with photos and
-// survive a reload and a browser restart; retries after injected 500s without duplicates; a
-// session revoked while offline; 20 queued reports draining in order. Screenshots of every
+// survive a reload and a browser restart; two changes in one tick both kept; retries after injected
+// 500s without duplicates; a session revoked while offline; 20 queued reports draining in order. Screenshots of every
 // screen go to test-results/screens/field-*.png.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,6 +96,17 @@ async function loadTasks(api: Api): Promise<UnitTask[]> {
 
 async function waitForTaskList(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('list', { name: '任务列表' }).getByRole('link').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+}
+
+/** A fresh phone signed in as 工信局 with the report form of `taskId` open. */
+async function openFormOnline(taskId: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  await signIn(page, unitUser2);
+  await waitForTaskList(page);
+  await page.goto(`/tasks/${taskId}/report`);
+  await page.getByLabel('进展情况').waitFor();
+  return { context, page };
 }
 
 /** Fills the report form currently open; attaches `files` through the camera input. */
@@ -304,12 +315,7 @@ describe('field app', () => {
   });
 
   it('photo pipeline: honours EXIF orientation and handles a source above 16.7 MP', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    await signIn(page, unitUser2);
-    await waitForTaskList(page);
-    await page.goto(`/tasks/${tasks2[3]!.id}/report`);
-    await page.getByLabel('进展情况').waitFor();
+    const { context, page } = await openFormOnline(tasks2[3]!.id);
     // A 400×300 JPEG (left half red, right half blue) tagged EXIF orientation 6 (rotate 90° CW),
     // and a 6000×4500 (27 MP) JPEG.
     const made = await page.evaluate(async () => {
@@ -392,6 +398,38 @@ describe('field app', () => {
     expect(Math.max(...big!.middle)).toBeGreaterThan(60);
     const perf = await page.evaluate(() => performance.getEntriesByName('duban:photo').map((e) => Math.round(e.duration)));
     console.log('photo pipeline ms (rotated 400×300, 6000×4500):', perf);
+    await context.close();
+  });
+
+  it('keeps two changes typed in the same tick, on screen and in the autosaved draft', async () => {
+    const { context, page } = await openFormOnline(tasks2[3]!.id);
+    // Two input events in one task, with no render between them (as a fast IME or an autofill
+    // does): each change must build on the other, not on the draft of the last render.
+    await page.evaluate(() => {
+      for (const [name, value] of [['progress', '主体结构完工'], ['problems', '资金到位偏慢']]) {
+        const el = document.querySelector<HTMLTextAreaElement>(`textarea[name="${name}"]`)!;
+        el.value = value!;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    const savedFields = () =>
+      page.evaluate(async () => {
+        const db: IDBDatabase = await new Promise((ok, fail) => {
+          const req = indexedDB.open('duban');
+          req.onsuccess = () => ok(req.result);
+          req.onerror = () => fail(req.error);
+        });
+        const drafts: Array<{ fields: { progress: string; problems: string } }> = await new Promise((ok, fail) => {
+          const req = db.transaction('drafts').objectStore('drafts').getAll();
+          req.onsuccess = () => ok(req.result);
+          req.onerror = () => fail(req.error);
+        });
+        db.close();
+        return drafts.map((d) => `${d.fields.progress}|${d.fields.problems}`);
+      });
+    await expect.poll(savedFields, { timeout: 10_000 }).toEqual(['主体结构完工|资金到位偏慢']);
+    expect(await page.getByLabel('进展情况').inputValue()).toBe('主体结构完工');
+    expect(await page.getByLabel('存在问题').inputValue()).toBe('资金到位偏慢');
     await context.close();
   });
 

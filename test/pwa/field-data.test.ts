@@ -6,11 +6,12 @@ import type { Report } from '../../shared/schemas/report';
 import type { SyncResponse } from '../../shared/schemas/sync';
 import { itemLabel } from '../../shared/labels';
 import { openDubanDB } from '../../pwa/src/db/schema';
-import { addPhoto, bodyOf, getDraft, newDraft, saveDraft, validateDraft } from '../../pwa/src/outbox/drafts';
+import { draftFieldsOf, validateDraft } from '../../pwa/src/outbox/draft-fields';
+import { addPhoto, bodyOf, getDraft, newDraft, saveDraft } from '../../pwa/src/outbox/drafts';
 import { returnToDraft } from '../../pwa/src/outbox/store';
 import { fitWithin, orientedSize, readImageInfo } from '../../pwa/src/photo/image-info';
 import { chinaTimeText, watermarkLines } from '../../pwa/src/photo/watermark';
-import { clearCachedData } from '../../pwa/src/sync/cache';
+import { clearCachedData, replaceCachedPlan, replaceCachedPlans } from '../../pwa/src/sync/cache';
 import { applySyncPage, CURSOR_KEY, pullSync } from '../../pwa/src/sync/pull';
 import { badgeOf, myTasks, reportPeriod } from '../../pwa/src/sync/tasks';
 import { freshDb, queueReport, USER } from './outbox-fixture';
@@ -76,6 +77,16 @@ describe('drafts and queueing', () => {
     });
     // Random, not derived from the report id: two drafts of one task never share it.
     expect(d.verifyCode).not.toBe(newDraft(USER, item(1).id, 'now', d.reportId).verifyCode);
+  });
+
+  it('turns a report back into the fields the form holds, and the body it builds from them is the report\'s', () => {
+    const r = report(item(1), { status: 'behind', percent: 45, targetValues: [{ targetId: 't1', value: 12.5 }, { targetId: 't2', value: 0 }], progress: '主体完工', problems: '资金缺口', nextSteps: '验收' });
+    const fields = draftFieldsOf(r);
+    expect(fields).toEqual({ status: 'behind', percent: 45, targetValues: { t1: '12.5', t2: '0' }, progress: '主体完工', problems: '资金缺口', nextSteps: '验收' });
+    const body = bodyOf({ ...newDraft(USER, r.taskId, 'now'), fields }, { title: { number: '1', text: 't', unitName: '发改委' } }, 'now');
+    expect(body).toMatchObject({ status: r.status, percent: r.percent, targetValues: r.targetValues, progress: r.progress, problems: r.problems, nextSteps: r.nextSteps });
+    // A refused outbox item goes back into the form the same way (outbox/store.ts returnToDraft).
+    expect(draftFieldsOf(body)).toEqual(fields);
   });
 
   it('autosaves text without losing photos, and queueing moves the draft to the outbox keyed by its UUID', async () => {
@@ -146,6 +157,20 @@ describe('the synced copy', () => {
       return page({ cursor: 'p3' });
     });
     expect(seen).toEqual([undefined, 'p1', 'p2']);
+  });
+
+  it('a plan fetched by the office screens replaces exactly its own stored items and the plan list', async () => {
+    const other = plan({ id: 'bbbbbbbb-0000-4000-8000-000000000002', year: 2023 });
+    const kept = item(9, { planId: other.id });
+    await applySyncPage(page({ reset: true, plans: [plan(), other], items: [item(1), item(2), kept] }), 'now');
+    await replaceCachedPlan(plan({ itemCount: 2 }), [item(2, { text: '改过的内容' }), item(3)]);
+    const db = await openDubanDB();
+    expect((await db.getAll('items')).map((i) => i.id).sort()).toEqual([item(2).id, item(3).id, kept.id].sort());
+    expect((await db.get('items', item(2).id))!.text).toBe('改过的内容');
+    expect((await db.get('plans', PLAN))!.itemCount).toBe(2);
+
+    await replaceCachedPlans([other]);
+    expect((await db.getAll('plans')).map((p) => p.id)).toEqual([other.id]);
   });
 
   it('sign-out clears cached task data but never the outbox, its photos or drafts', async () => {

@@ -5,11 +5,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { itemLabel } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import { api, ApiFailure, unwrap, type Answer } from '../api/client';
-import { openDubanDB } from '../db/schema';
+import { getMeta, setMeta } from '../db/meta';
 import { Link } from '../router';
 import './thread.css';
-
-const KEY = 'carryover';
 
 type CarryoverEntry = Answer<typeof api.api.carryover.$get>['entries'][number];
 
@@ -19,14 +17,14 @@ function useCarryover(): { entries: CarryoverEntry[]; reload: () => void } {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const db = await openDubanDB().catch(() => null);
-      const cached = (await db?.get('meta', KEY)) as CarryoverEntry[] | undefined;
+      // Storage refused (private mode): the list still comes from the network.
+      const cached = await getMeta('carryover').catch(() => undefined);
       if (live && cached) setEntries(cached);
       try {
         const fresh = (await unwrap(api.api.carryover.$get())).entries;
         if (!live) return;
         setEntries(fresh);
-        await db?.put('meta', fresh, KEY);
+        await setMeta('carryover', fresh);
       } catch {
         /* offline: the stored copy stands */
       }

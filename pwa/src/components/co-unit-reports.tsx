@@ -12,6 +12,7 @@ import type { Target } from '../../../shared/schemas/plan';
 import type { Report } from '../../../shared/schemas/report';
 import { api, unwrap } from '../api/client';
 import { formatNumber } from '../lib/format';
+import { targetTextsOf } from '../outbox/draft-fields';
 import { ServerPhoto } from './server-photo';
 import './thread.css';
 
@@ -53,9 +54,7 @@ export function CoUnitReports({ taskId, period, unitId, targets, fields, onQuote
     setNote(`已引用${r.unitName}的进展情况`);
   };
   const quoteTargets = (r: Report) => {
-    const next = { ...fields.targetValues };
-    for (const v of r.targetValues) next[v.targetId] = String(v.value);
-    onQuote({ targetValues: next });
+    onQuote({ targetValues: { ...fields.targetValues, ...targetTextsOf(r.targetValues) } });
     setNote(`已填入${r.unitName}报送的目标值，请核对`);
   };
   const quotePhotos = (r: Report) => {

@@ -1,10 +1,47 @@
 // The one file that owns the IndexedDB schema (idb's typed DBSchema). Bump DB_VERSION and add
 // an `if (oldVersion < N)` step for every change; never edit an earlier step.
+//
+// One writer per store — every put/add/delete/clear goes through that module's functions:
+//   plans, items       sync/ (pull.ts: sync pages; cache.ts: plan lists fetched by the office
+//                      screens, and clearing at sign-out)
+//   reports,           sync/ (pull.ts, cache.ts); outbox/store.ts markSubmitted also puts the
+//   instructions       report the server acknowledged, in the transaction that marks it sent
+//   outbox             outbox/store.ts
+//   drafts             outbox/drafts.ts (outbox/store.ts moves a draft in and out of the queue
+//                      in the same transaction as the outbox record)
+//   photoBlobs         outbox/drafts.ts (adds), outbox/store.ts (drops them once sent or discarded)
+//   meta               db/meta.ts (getMeta/setMeta, typed by MetaKeys below); sync/cache.ts
+//                      clears it at sign-out, sync/pull.ts moves the cursor with each page
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Me } from '../../../shared/schemas/auth';
+import type { CarryoverEntry } from '../../../shared/schemas/carryover';
 import type { Location } from '../../../shared/schemas/common';
+import type { DashboardResponse } from '../../../shared/schemas/dashboard';
 import type { Item, PlanSummary } from '../../../shared/schemas/plan';
-import type { Instruction, Report, ReportBody, ReportStatus } from '../../../shared/schemas/report';
+import type { Instruction, Report, ReportBody, ReportStatus, UnreadThreadsResponse } from '../../../shared/schemas/report';
+import type { PersistRecord } from '../outbox/storage';
+
+/**
+ * Every key of the meta store with the type of its value (and the module that writes it), so a
+ * typo or a value of the wrong type is a compile error.
+ */
+export interface MetaKeys {
+  /** The last signed-in user, so the app opens offline (state/session.ts). */
+  me: Me;
+  /** Where the next sync page starts, and when the last one landed (sync/pull.ts). */
+  syncCursor: string;
+  syncedAt: string;
+  /** The browser's answer to navigator.storage.persist() (outbox/storage.ts). Kept at sign-out. */
+  storagePersist: PersistRecord;
+  /** Unread 批示 / 落实情况 per task (state/threads.ts). */
+  unreadThreads: UnreadThreadsResponse['tasks'];
+  /** 上年度未结 (components/carryover.tsx). */
+  carryover: CarryoverEntry[];
+  /** The last dashboard of each plan, for 总览 without signal (state/leader.ts). */
+  [planDashboard: `dashboard:${string}`]: DashboardResponse;
+}
+
+export type MetaKey = keyof MetaKeys & string;
 
 /** A photo as the phone processed it: resized, watermarked JPEG plus a 320 px thumbnail. */
 export interface PhotoMeta {
@@ -106,8 +143,8 @@ export interface OutboxItem {
 }
 
 export interface DubanDB extends DBSchema {
-  /** Small named values: the signed-in user, sync cursor, settings. */
-  meta: { key: string; value: unknown };
+  /** Small named values: the signed-in user, sync cursor, settings (MetaKeys). */
+  meta: { key: MetaKey; value: MetaKeys[MetaKey] };
   plans: { key: string; value: PlanSummary };
   items: { key: string; value: Item; indexes: { byPlan: string } };
   // v2: the field app.

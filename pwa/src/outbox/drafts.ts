@@ -3,21 +3,13 @@
 import type { Location } from '../../../shared/schemas/common';
 import type { ReportBody, TargetValue } from '../../../shared/schemas/report';
 import { newVerifyCode } from '../../../shared/verify-code';
-import { openDubanDB, type DraftFields, type DraftRecord, type OutboxItem, type PhotoMeta } from '../db/schema';
+import { openDubanDB, type DraftRecord, type OutboxItem, type PhotoMeta } from '../db/schema';
+import { EMPTY_FIELDS } from './draft-fields';
 import { enqueue } from './store';
 
 export function draftKey(userId: string, taskId: string): string {
   return `${userId}:${taskId}`;
 }
-
-export const EMPTY_FIELDS: DraftFields = {
-  status: 'on_track',
-  percent: 0,
-  targetValues: {},
-  progress: '',
-  problems: '',
-  nextSteps: '',
-};
 
 export async function getDraft(userId: string, taskId: string): Promise<DraftRecord | undefined> {
   const db = await openDubanDB();
@@ -90,22 +82,6 @@ export interface ReportContext {
   unitId?: string | null;
   period?: string;
   title: OutboxItem['title'];
-}
-
-/** Field errors in Chinese, keyed like the ReportBody (progress, percent, targetValues.<id>). */
-export function validateDraft(fields: DraftFields): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!fields.progress.trim()) errors.progress = '请填写进展情况';
-  if (fields.progress.length > 5000) errors.progress = '进展情况不能超过 5000 字';
-  if (fields.problems.length > 5000) errors.problems = '存在问题不能超过 5000 字';
-  if (fields.nextSteps.length > 5000) errors.nextSteps = '下步计划不能超过 5000 字';
-  if (!Number.isInteger(fields.percent) || fields.percent < 0 || fields.percent > 100) errors.percent = '完成进度应在 0–100 之间';
-  for (const [id, raw] of Object.entries(fields.targetValues)) {
-    if (raw.trim() === '') continue;
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n < 0) errors[`targetValues.${id}`] = '请填写不小于 0 的数字';
-  }
-  return errors;
 }
 
 export function bodyOf(draft: DraftRecord, ctx: ReportContext, capturedAt: string): ReportBody {

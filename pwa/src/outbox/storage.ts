@@ -1,6 +1,6 @@
 // Storage on the phone: ask for persistent storage (so the browser does not evict the outbox
 // under pressure), remember the answer for Settings, and warn before photos fill the disk.
-import { openDubanDB } from '../db/schema';
+import { getMeta, setMeta } from '../db/meta';
 
 export const PERSIST_KEY = 'storagePersist';
 
@@ -21,14 +21,12 @@ export async function requestPersistence(): Promise<PersistRecord> {
     }
   }
   const rec: PersistRecord = { granted, askedAt: new Date().toISOString() };
-  const db = await openDubanDB();
-  await db.put('meta', rec, PERSIST_KEY);
+  await setMeta(PERSIST_KEY, rec);
   return rec;
 }
 
 export async function persistRecord(): Promise<PersistRecord | null> {
-  const db = await openDubanDB();
-  return ((await db.get('meta', PERSIST_KEY)) as PersistRecord | undefined) ?? null;
+  return (await getMeta(PERSIST_KEY)) ?? null;
 }
 
 export interface StorageEstimate {

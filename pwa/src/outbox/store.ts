@@ -2,6 +2,7 @@
 // while a transaction is open (a transaction auto-commits at the first await on anything else).
 import type { Report } from '../../../shared/schemas/report';
 import { openDubanDB, type DraftRecord, type OutboxItem, type PhotoBlobRecord } from '../db/schema';
+import { draftFieldsOf } from './draft-fields';
 import { notifyOutboxChanged } from './signal';
 
 /** Submitted records are kept this long for the 已提交 list, and at most this many. */
@@ -136,14 +137,7 @@ export async function returnToDraft(id: string, nowIso: string): Promise<DraftRe
     taskId: item.taskId,
     reportId: item.id,
     ...(b.period ? { period: b.period } : {}),
-    fields: {
-      status: b.status,
-      percent: b.percent,
-      targetValues: Object.fromEntries(b.targetValues.map((t) => [t.targetId, String(t.value)])),
-      progress: b.progress,
-      problems: b.problems,
-      nextSteps: b.nextSteps,
-    },
+    fields: draftFieldsOf(b),
     ...(b.location ? { location: b.location } : {}),
     photos: item.photos.map(({ sent: _s, thumbSent: _t, ...meta }) => meta),
     createdAt: item.queuedAt,

@@ -18,7 +18,8 @@ import type { DraftFields, DraftRecord, PhotoMeta } from '../db/schema';
 import { formatDate, formatDateTime } from '../lib/format';
 import { onlineStore } from '../lib/net';
 import { useStore } from '../lib/store';
-import { addPhoto, deleteDraft, getDraft, newDraft, removePhoto, saveDraft, validateDraft } from '../outbox/drafts';
+import { draftFieldsOf, validateDraft } from '../outbox/draft-fields';
+import { addPhoto, deleteDraft, getDraft, newDraft, removePhoto, saveDraft } from '../outbox/drafts';
 import { estimateStorage, isQuotaError, lowSpaceWarning, persistRecord, QUOTA_MESSAGE, requestPersistence } from '../outbox/storage';
 import { formatLocation, getPosition } from '../photo/geo';
 import { navigate, type ScreenProps } from '../router';
@@ -88,7 +89,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
         if (period) d.period = period;
         if (existing) d = fromReport(d, existing);
       }
-      if (live) setDraft(d);
+      if (live) showDraft(d);
       // The server knows best which report this period already has and which period is due.
       if (!wanted && navigator.onLine && !d.photos.some((p) => !p.remote)) {
         try {
@@ -101,7 +102,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
             // The server keeps that report's code: the photos must carry it.
             if (res.existingVerifyCode) next.verifyCode = res.existingVerifyCode;
           }
-          setDraft(next);
+          showDraft(next);
         } catch {
           // Offline or refused: the phone's own reckoning stands.
         }
@@ -142,18 +143,32 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
     setSavedAt(at);
   }
 
-  function update(change: Partial<DraftFields>) {
-    if (!draft) return;
-    dirty.current = true;
-    setDraft({ ...draft, fields: { ...draft.fields, ...change } });
-    for (const k of Object.keys(change)) if (errors[k]) setErrors((e) => ({ ...e, [k]: '' }));
+  // draftRef is the draft as last changed, ahead of the render: every change builds on it, so two
+  // changes in one tick (a keystroke and a quote, a keystroke while a photo is stored) both stay.
+  // Building on the rendered `draft` dropped the first; flush() and the photo loop read it too.
+  function showDraft(next: DraftRecord) {
+    draftRef.current = next;
+    setDraft(next);
   }
 
-  function setLocation(location: Location) {
+  function changeDraft(change: (d: DraftRecord) => DraftRecord) {
     const d = draftRef.current;
     if (!d) return;
     dirty.current = true;
-    setDraft({ ...d, location });
+    showDraft(change(d));
+  }
+
+  function update(change: Partial<DraftFields>) {
+    changeDraft((d) => ({ ...d, fields: { ...d.fields, ...change } }));
+    for (const k of Object.keys(change)) if (errors[k]) setErrors((e) => ({ ...e, [k]: '' }));
+  }
+
+  function setTargetValue(targetId: string, value: string) {
+    changeDraft((d) => ({ ...d, fields: { ...d.fields, targetValues: { ...d.fields.targetValues, [targetId]: value } } }));
+  }
+
+  function setLocation(location: Location) {
+    changeDraft((d) => ({ ...d, location }));
   }
 
   if (!me) return null;
@@ -191,7 +206,6 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
     try {
       const { processPhoto } = await import('../photo/process');
       const location = await Promise.race([geo, new Promise<null>((r) => setTimeout(() => r(null), 4000))]);
-      let cur = draftRef.current!;
       for (const [n, file] of take.entries()) {
         const takenAt = file.lastModified && Math.abs(Date.now() - file.lastModified) < 365 * 86400_000 ? new Date(file.lastModified) : new Date();
         const out = await processPhoto(file, {
@@ -213,13 +227,13 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
           sha256: out.sha256,
           thumbSha256: out.thumbSha256,
         };
-        cur = await addPhoto(cur, meta, out.full, out.thumb);
-        if (location && !cur.location) cur = { ...cur, location };
-        setDraft(cur);
-        draftRef.current = cur;
+        const { photos } = await addPhoto(draftRef.current!, meta, out.full, out.thumb);
+        // Text typed while the photo was stored stays: only the photos (and a first location) change.
+        const cur = draftRef.current!;
+        showDraft({ ...cur, photos, ...(location && !cur.location ? { location } : {}) });
         setPhotoBusy({ done: n + 1, total: take.length });
       }
-      if (cur.location) {
+      if (draftRef.current?.location) {
         dirty.current = true;
         await flush();
       }
@@ -233,8 +247,8 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
 
   async function onRemovePhoto(photo: PhotoMeta, n: number) {
     if (!draft || !confirm(`删除第 ${n} 张照片？`)) return;
-    const next = await removePhoto(draft, photo.id);
-    setDraft(next);
+    const { photos } = await removePhoto(draftRef.current!, photo.id);
+    showDraft({ ...draftRef.current!, photos });
   }
 
   async function locateNow() {
@@ -272,14 +286,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
       }
       source = { body: last, from: periodLabel(last.period) };
     }
-    update({
-      status: source.body.status,
-      percent: source.body.percent,
-      targetValues: Object.fromEntries(source.body.targetValues.map((t) => [t.targetId, String(t.value)])),
-      progress: source.body.progress,
-      problems: source.body.problems,
-      nextSteps: source.body.nextSteps,
-    });
+    update(draftFieldsOf(source.body));
     setCopyNote(`已填入${source.from}的内容，请按本期实际情况修改。`);
   }
 
@@ -390,7 +397,7 @@ export default function ReportFormScreen({ params, query }: ScreenProps) {
               min={0}
               step="any"
               value={f.targetValues[t.id] ?? ''}
-              onInput={(e) => update({ targetValues: { ...f.targetValues, [t.id]: e.currentTarget.value } })}
+              onInput={(e) => setTargetValue(t.id, e.currentTarget.value)}
             />
             <span>{t.unit}</span>
           </span>
@@ -524,14 +531,7 @@ function fromReport(d: DraftRecord, r: Report): DraftRecord {
     reportId: r.id,
     verifyCode: r.verifyCode,
     period: r.period,
-    fields: {
-      status: r.status,
-      percent: r.percent,
-      targetValues: Object.fromEntries(r.targetValues.map((t) => [t.targetId, String(t.value)])),
-      progress: r.progress,
-      problems: r.problems,
-      nextSteps: r.nextSteps,
-    },
+    fields: draftFieldsOf(r),
     ...(r.location ? { location: r.location } : {}),
     photos: r.photos
       .filter((p) => p.received)

@@ -3,7 +3,7 @@
 import type { DashboardResponse } from '../../../shared/schemas/dashboard';
 import type { PlanSummary } from '../../../shared/schemas/plan';
 import { api, unwrap } from '../api/client';
-import { openDubanDB } from '../db/schema';
+import { getMeta, setMeta } from '../db/meta';
 import { fetchPlans, cachedPlans } from './plans';
 import { newestFirst } from '../components/year-notice';
 
@@ -34,14 +34,13 @@ export async function leaderPlans(): Promise<PlanSummary[]> {
 
 const memory = new Map<string, DashboardResponse>();
 const key = (planId: string, period: string | null) => `${planId}|${period ?? ''}`;
-const metaKey = (planId: string) => `dashboard:${planId}`;
+const metaKey = (planId: string) => `dashboard:${planId}` as const;
 
 /** What is already on this phone: the same period from memory, or the plan's last dashboard. */
 export async function cachedDashboard(planId: string, period: string | null): Promise<DashboardResponse | null> {
   const hit = memory.get(key(planId, period));
   if (hit) return hit;
-  const db = await openDubanDB();
-  const stored = (await db.get('meta', metaKey(planId))) as DashboardResponse | undefined;
+  const stored = await getMeta(metaKey(planId));
   if (stored && (!period || stored.period === period)) return stored;
   return null;
 }
@@ -51,8 +50,7 @@ export async function fetchDashboard(planId: string, period: string | null): Pro
   const data = await unwrap(api.api.plans[':id'].dashboard.$get({ param: { id: planId }, query }));
   memory.set(key(planId, period), data);
   memory.set(key(planId, data.period), data);
-  const db = await openDubanDB();
-  await db.put('meta', data, metaKey(planId));
+  await setMeta(metaKey(planId), data);
   return data;
 }
 

@@ -2,6 +2,7 @@
 import type { Item, PlanSummary } from '../../../shared/schemas/plan';
 import { api, unwrap } from '../api/client';
 import { openDubanDB } from '../db/schema';
+import { replaceCachedPlan, replaceCachedPlans } from '../sync/cache';
 
 export async function cachedPlans(): Promise<PlanSummary[]> {
   const db = await openDubanDB();
@@ -11,11 +12,7 @@ export async function cachedPlans(): Promise<PlanSummary[]> {
 
 export async function fetchPlans(): Promise<PlanSummary[]> {
   const { plans } = await unwrap(api.api.plans.$get());
-  const db = await openDubanDB();
-  const tx = db.transaction('plans', 'readwrite');
-  await tx.store.clear();
-  for (const p of plans) await tx.store.put(p);
-  await tx.done;
+  await replaceCachedPlans(plans);
   return plans;
 }
 
@@ -31,12 +28,6 @@ export async function fetchPlan(planId: string): Promise<{ plan: PlanSummary; it
   const data = await unwrap(
     api.api.plans[':id'].items.$get({ param: { id: planId } }),
   );
-  const db = await openDubanDB();
-  const tx = db.transaction(['plans', 'items'], 'readwrite');
-  await tx.objectStore('plans').put(data.plan);
-  const items = tx.objectStore('items');
-  for (const key of await items.index('byPlan').getAllKeys(planId)) await items.delete(key);
-  for (const it of data.items) await items.put(it);
-  await tx.done;
+  await replaceCachedPlan(data.plan, data.items);
   return data;
 }

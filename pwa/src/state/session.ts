@@ -1,7 +1,7 @@
 // Who is signed in. The last known user is kept in IndexedDB so the app opens offline.
 import type { Me } from '../../../shared/schemas/auth';
 import { api, API_TIMEOUT_MS, ApiFailure, timeoutSignal, unwrap } from '../api/client';
-import { openDubanDB } from '../db/schema';
+import { deleteMeta, getMeta, setMeta } from '../db/meta';
 import { createStore } from '../lib/store';
 import { clearCachedData } from '../sync/cache';
 
@@ -12,17 +12,13 @@ export type SessionState =
 
 export const sessionStore = createStore<SessionState>({ status: 'loading' });
 
-const ME_KEY = 'me';
-
 async function cachedMe(): Promise<Me | null> {
-  const db = await openDubanDB();
-  return ((await db.get('meta', ME_KEY)) as Me | undefined) ?? null;
+  return (await getMeta('me')) ?? null;
 }
 
 async function rememberMe(me: Me | null): Promise<void> {
-  const db = await openDubanDB();
-  if (me) await db.put('meta', me, ME_KEY);
-  else await db.delete('meta', ME_KEY);
+  if (me) await setMeta('me', me);
+  else await deleteMeta('me');
 }
 
 /** How long app start waits for GET /api/me before it counts the network as down. */

@@ -3,13 +3,11 @@
 // the phone still shows the markers offline; opening a task's thread clears its count at once.
 import type { UnreadThreadsResponse } from '../../../shared/schemas/report';
 import { api, unwrap } from '../api/client';
-import { openDubanDB } from '../db/schema';
+import { getMeta, setMeta } from '../db/meta';
 import { createStore } from '../lib/store';
 import { sessionStore } from './session';
 
 export type UnreadTask = UnreadThreadsResponse['tasks'][number];
-
-const KEY = 'unreadThreads';
 
 export const unreadStore = createStore<UnreadTask[]>([]);
 let loaded = false;
@@ -23,9 +21,7 @@ sessionStore.subscribe((s) => {
 
 function keep(tasks: UnreadTask[]): void {
   unreadStore.set(tasks);
-  void openDubanDB()
-    .then((db) => db.put('meta', tasks, KEY))
-    .catch(() => undefined); // storage refused: the markers still show until the app closes
+  void setMeta('unreadThreads', tasks).catch(() => undefined); // storage refused: the markers still show until the app closes
 }
 
 /** Refreshes the counts; offline, the last ones stored on the phone. */
@@ -33,7 +29,7 @@ export async function refreshUnread(): Promise<void> {
   if (!loaded) {
     loaded = true;
     try {
-      const stored = (await (await openDubanDB()).get('meta', KEY)) as UnreadTask[] | undefined;
+      const stored = await getMeta('unreadThreads');
       if (stored && unreadStore.get().length === 0) unreadStore.set(stored);
     } catch {
       /* nothing stored */

@@ -3,6 +3,7 @@
 // transaction). The cursor lives in the meta store.
 import type { SyncResponse } from '../../../shared/schemas/sync';
 import { api } from '../api/client';
+import { getMeta, setMetaIn } from '../db/meta';
 import { CACHE_STORES, openDubanDB } from '../db/schema';
 import { createStore } from '../lib/store';
 import { getJson } from './http';
@@ -46,8 +47,8 @@ export async function applySyncPage(page: SyncResponse, syncedAt: string): Promi
   for (const id of page.removed.instructions) await instructions.delete(id);
 
   const meta = tx.objectStore('meta');
-  await meta.put(page.cursor, CURSOR_KEY);
-  await meta.put(syncedAt, SYNCED_AT_KEY);
+  await setMetaIn(meta, CURSOR_KEY, page.cursor);
+  await setMetaIn(meta, SYNCED_AT_KEY, syncedAt);
   await tx.done;
 }
 
@@ -63,8 +64,7 @@ let running: Promise<void> | null = null;
 export function pullSync(fetchPage: (since: string | undefined) => Promise<SyncResponse> = fetchSyncPage): Promise<void> {
   running ??= (async () => {
     try {
-      const db = await openDubanDB();
-      let since = (await db.get('meta', CURSOR_KEY)) as string | undefined;
+      let since = await getMeta(CURSOR_KEY);
       for (let n = 0; n < 200; n++) {
         const page = await fetchPage(since);
         await applySyncPage(page, new Date().toISOString());
@@ -86,8 +86,7 @@ export function fetchSyncPage(since: string | undefined): Promise<SyncResponse> 
 }
 
 export async function lastSyncedAt(): Promise<string | null> {
-  const db = await openDubanDB();
-  return ((await db.get('meta', SYNCED_AT_KEY)) as string | undefined) ?? null;
+  return (await getMeta(SYNCED_AT_KEY)) ?? null;
 }
 
 export interface PullStatus {
