@@ -86,6 +86,8 @@ export async function searchItems(db: D1Database, orgId: string | null, q: Searc
     params.push(likePattern(t));
     textConditions.push(`i.text LIKE ?${params.length} ESCAPE '\\'`);
   }
+  // The latest status: CROSS JOIN walks from the task's lead units to their reports (a few per
+  // unit); left alone SQLite walks down all the task's reports by period to spare a sort.
   const sql = `
     SELECT i.id, i.plan_id, p.title AS plan_title, i.kind, i.number, i.label, i.text, i.deadline,
            (SELECT group_concat(name, '、') FROM (SELECT u.name FROM item_units iu JOIN units u ON u.id = iu.unit_id
@@ -96,7 +98,7 @@ export async function searchItems(db: D1Database, orgId: string | null, q: Searc
       FROM items i
       JOIN plans p ON p.id = i.plan_id
       LEFT JOIN reports lr ON lr.id = (
-             SELECT r.id FROM item_units lu JOIN reports r ON r.item_id = lu.item_id AND r.unit_id = lu.unit_id
+             SELECT r.id FROM item_units lu CROSS JOIN reports r ON r.item_id = lu.item_id AND r.unit_id = lu.unit_id
               WHERE lu.item_id = i.id AND lu.role = 'lead' AND r.state <> 'draft' AND r.submitted_at IS NOT NULL
               ORDER BY r.period DESC, r.submitted_at DESC LIMIT 1)
      WHERE ${orgId === null ? '?1 IS NULL' : 'p.org_id = ?1'}
