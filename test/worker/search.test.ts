@@ -1,9 +1,10 @@
 // Search over tasks: FTS5 trigram for three characters or more, LIKE for two-character Chinese
 // words, and the filters (unit, leader, area, status, deadline), all within one organisation.
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { Directory, SearchResponse } from '../../shared/schemas/dashboard';
-import { insertLeader, insertReport, insertTask, insertUnit, uid } from './dashboard-support';
-import { call, json, makeFixture } from './support';
+import { insertItem, insertLeader, insertReport, insertTask, insertUnit, uid } from './dashboard-support';
+import { call, createUser, json, makeFixture } from './support';
 
 /**
  * Items of the fixture: indicator 地区生产总值增长5%以上 (A); taskA 新建学校10所，新增学位11000个 (lead A,
@@ -94,6 +95,48 @@ describe('GET /api/search', () => {
     const res = await call('GET', `/api/search?plan=${f.planId}&q=教育`, { cookie: other.users.admin.cookie });
     expect(res.status).toBe(404);
     expect((await call('GET', '/api/search?q=教育', { cookie: f.users.unitA.cookie })).status).toBe(403);
+  });
+
+  it('finds the same words in two organisations only for each one’s own callers', async () => {
+    const a = await makeFixture();
+    const b = await makeFixture();
+    const words = `同名重点任务${uid().slice(0, 8)}`;
+    const inA = await insertItem(a, { id: uid(), seq: 6, number: '5', path: ['工作任务分解'], text: `推进${words}，确保完成` });
+    const inB = await insertItem(b, { id: uid(), seq: 6, number: '5', path: ['工作任务分解'], text: `加快${words}建设` });
+    for (const [f, own] of [[a, inA], [b, inB]] as const) {
+      for (const cookie of [f.users.admin.cookie, f.users.leader.cookie]) {
+        const r = await search(cookie, { q: words });
+        expect(r.mode).toBe('fts');
+        // Neither the other organisation's task nor its count leaks.
+        expect(r.hits.map((h) => h.id)).toEqual([own]);
+        expect(r.total).toBe(1);
+      }
+      // Two-character words (LIKE) stay within the organisation too.
+      const like = await search(f.users.admin.cookie, { q: '推进' });
+      expect(like.mode).toBe('like');
+      expect(like.hits.length).toBeGreaterThan(0);
+      expect(like.hits.every((h) => h.planId === f.planId)).toBe(true);
+    }
+    // The super-admin searches every organisation.
+    const root = await createUser({ orgId: null, role: 'superadmin', username: `root-${uid().slice(0, 8)}` });
+    const all = await search(root.cookie, { q: words });
+    expect(all.hits.map((h) => h.id).sort()).toEqual([inA, inB].sort());
+  });
+
+  it('keeps the index current when tasks are added, edited and deleted', async () => {
+    const { f } = await searchFixture();
+    const tag = uid().slice(0, 8);
+    const ids = async (q: string) => (await search(f.users.admin.cookie, { q })).hits.map((h) => h.id);
+    const added = await insertItem(f, { id: uid(), seq: 7, number: '6', path: ['工作任务分解'], text: `新增任务${tag}甲` });
+    expect(await ids(`新增任务${tag}`)).toEqual([added]);
+    await env.DB.prepare('UPDATE items SET text = ?2 WHERE id = ?1').bind(added, `改名任务${tag}乙`).run();
+    expect(await ids(`新增任务${tag}`)).toEqual([]);
+    expect(await ids(`改名任务${tag}`)).toEqual([added]);
+    await env.DB.prepare('DELETE FROM items WHERE id = ?1').bind(added).run();
+    expect(await ids(`改名任务${tag}`)).toEqual([]);
+    // The rest of the organisation's index is untouched.
+    expect(await ids('集团化')).toHaveLength(1);
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM item_search_rows WHERE item_id = ?1').bind(added).first('n')).toBe(0);
   });
 
   it('validates its query', async () => {

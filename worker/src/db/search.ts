@@ -1,6 +1,9 @@
-// Search over items: FTS5 trigram (items_fts) for words of three characters or more, LIKE for
+// Search over items: FTS5 trigram (items_search) for words of three characters or more, LIKE for
 // shorter ones (two-character Chinese words such as 教育 are common), plus filters by unit,
-// leader, area, latest reported status and deadline.
+// leader, area, latest reported status and deadline. Its cost follows the caller's organisation,
+// not the database: the index is matched only within the organisation's block of rowids
+// (migration 0010), the rows come from the organisation's plans, and the latest status of a task
+// is looked up through its lead units' reports, not by walking every unit's.
 import { storedLabel } from './item-labels';
 import type { ItemKind, ReportStatus } from '../../../shared/labels';
 import type { SearchHit, SearchQuery, SearchResponse } from '../../../shared/schemas/dashboard';
@@ -49,6 +52,14 @@ interface HitRow {
   total: number;
 }
 
+/**
+ * The caller's organisation's block of items_search rowids (org_key × 2^32 + n, migration 0010),
+ * so the MATCH reads only its postings; every block for the super-admin (?1 null). An
+ * organisation without items has no key and matches the whole index, filtered by p.org_id.
+ */
+const ORG_BLOCK = `f.rowid > COALESCE((SELECT org_key FROM search_orgs WHERE org_id = ?1), 0) * 4294967296
+                   AND f.rowid < COALESCE((SELECT org_key + 1 FROM search_orgs WHERE org_id = ?1), 2147483647) * 4294967296`;
+
 export async function searchItems(db: D1Database, orgId: string | null, q: SearchQuery): Promise<SearchResponse> {
   const terms = termsOf(q.q);
   const long = terms.filter((t) => [...t].length >= TRIGRAM_MIN);
@@ -68,12 +79,15 @@ export async function searchItems(db: D1Database, orgId: string | null, q: Searc
   const textConditions: string[] = [];
   if (long.length) {
     params.push(long.map(ftsPhrase).join(' AND '));
-    textConditions.push(`i.id IN (SELECT item_id FROM items_fts WHERE items_fts MATCH ?${params.length})`);
+    textConditions.push(`i.id IN (SELECT m.item_id FROM items_search f JOIN item_search_rows m ON m.row = f.rowid
+                                   WHERE items_search MATCH ?${params.length} AND ${ORG_BLOCK})`);
   }
   for (const t of short) {
     params.push(likePattern(t));
     textConditions.push(`i.text LIKE ?${params.length} ESCAPE '\\'`);
   }
+  // The latest status: CROSS JOIN walks from the task's lead units to their reports (a few per
+  // unit); left alone SQLite walks down all the task's reports by period to spare a sort.
   const sql = `
     SELECT i.id, i.plan_id, p.title AS plan_title, i.kind, i.number, i.label, i.text, i.deadline,
            (SELECT group_concat(name, '、') FROM (SELECT u.name FROM item_units iu JOIN units u ON u.id = iu.unit_id
@@ -84,11 +98,10 @@ export async function searchItems(db: D1Database, orgId: string | null, q: Searc
       FROM items i
       JOIN plans p ON p.id = i.plan_id
       LEFT JOIN reports lr ON lr.id = (
-             SELECT r.id FROM reports r
-              WHERE r.item_id = i.id AND r.state <> 'draft' AND r.submitted_at IS NOT NULL
-                AND EXISTS (SELECT 1 FROM item_units iu WHERE iu.item_id = r.item_id AND iu.unit_id = r.unit_id AND iu.role = 'lead')
+             SELECT r.id FROM item_units lu CROSS JOIN reports r ON r.item_id = lu.item_id AND r.unit_id = lu.unit_id
+              WHERE lu.item_id = i.id AND lu.role = 'lead' AND r.state <> 'draft' AND r.submitted_at IS NOT NULL
               ORDER BY r.period DESC, r.submitted_at DESC LIMIT 1)
-     WHERE (?1 IS NULL OR p.org_id = ?1)
+     WHERE ${orgId === null ? '?1 IS NULL' : 'p.org_id = ?1'}
        AND (?2 IS NULL OR i.plan_id = ?2)
        AND (?3 IS NULL OR EXISTS (SELECT 1 FROM item_units x WHERE x.item_id = i.id AND x.unit_id = ?3 AND x.role IN ('lead', 'co')))
        AND (?4 IS NULL OR EXISTS (SELECT 1 FROM item_leaders x WHERE x.item_id = i.id AND x.leader_id = ?4))
