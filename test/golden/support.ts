@@ -20,6 +20,7 @@ export function lazyParse(name: string, folder: DocFolder = 'docs'): () => Parse
   return () => (cached ??= parsePlanDocument(loadDoc(name, folder), { fileName: name }));
 }
 
+/** The single item of this number, any kind (fails when it is missing or printed twice). */
 export function itemNo(plan: ParsedPlan, number: string): ParsedItem {
   const found = plan.items.filter((i) => i.number === number);
   expect(found, `item ${number} should appear exactly once`).toHaveLength(1);
