@@ -4,7 +4,8 @@
 // Sizes within the same 100 MB step count as equal, and then the database with fewer
 // organisations wins: a province onboarding many empty districts at once spreads them evenly
 // instead of stacking them on whichever database happened to be a few pages smaller.
-import { orgCounts, placeOrg } from '../db/placements';
+import { ensureOrg } from '../db/import';
+import { orgCounts, orgPlacementByName, placeOrg } from '../db/placements';
 
 export const SIZE_STEP = 100 * 1024 * 1024;
 
@@ -40,4 +41,13 @@ export async function roomOf(all: readonly D1Database[]): Promise<Room[]> {
 export async function placeNewOrg(all: readonly D1Database[], p: { orgId: string; name: string; now: Date }): Promise<{ orgId: string; db: number }> {
   const db = all.length === 1 ? 0 : emptiest(await roomOf(all));
   return placeOrg(all[0]!, { ...p, db });
+}
+
+/**
+ * The organisation named `name`, created where the directory places it (a new name is placed on
+ * the emptiest database first): for the seeding and the import CLI, which hold every binding.
+ */
+export async function ensurePlacedOrg(all: readonly D1Database[], name: string, now: Date): Promise<{ orgId: string; db: number }> {
+  const placed = (await orgPlacementByName(all[0]!, name)) ?? (await placeNewOrg(all, { orgId: crypto.randomUUID(), name, now }));
+  return { orgId: await ensureOrg(all[placed.db]!, name, now, placed.orgId), db: placed.db };
 }

@@ -10,6 +10,8 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { loginDatabase, orgDatabase } from '../db/placements';
+import { hasVerifyCode } from '../db/verify';
+import { normaliseVerifyCode } from '../../../shared/verify-code';
 import { databasesOf, parseSessionCookie, useDatabase } from '../lib/databases';
 import { ApiError } from '../lib/errors';
 import { fanOutFor, mergeAnswers } from '../lib/fan-out';
@@ -120,3 +122,20 @@ export function superadminDatabases(app: () => Hono<AppEnv>): MiddlewareHandler<
     }
   };
 }
+
+/**
+ * The public verification page (/api/verify/:code…) is reached by a printed code, with no
+ * organisation or session to say where its report is: the code is looked up on every database at
+ * once (one index probe each; the route throttles look-ups) and the request runs where it is. A
+ * code found nowhere stays on the caller's database, so guesses are counted in one place.
+ */
+export const verifyDatabase: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { all, index } = c.var.databases;
+  const code = all.length > 1 ? normaliseVerifyCode(c.req.path.split('/')[3] ?? '') : null;
+  if (code) {
+    const found = await Promise.all(all.map((db) => hasVerifyCode(db, code)));
+    const at = found.indexOf(true);
+    if (at >= 0 && at !== index) useDatabase(c, all, at);
+  }
+  await next();
+};
