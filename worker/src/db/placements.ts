@@ -54,3 +54,8 @@ export async function claimUsernames(directory: D1Database, usernames: readonly 
   ]);
   return taken!.results.map((r) => r.username);
 }
+
+/** An organisation of this database by its name (organisations created before the directory too). */
+export async function orgIdByName(db: D1Database, name: string): Promise<string | null> {
+  return (await stmt(db, 'SELECT id FROM orgs WHERE name = ?1', name).first<{ id: string }>())?.id ?? null;
+}

@@ -5,7 +5,9 @@
 // organisations wins: a province onboarding many empty districts at once spreads them evenly
 // instead of stacking them on whichever database happened to be a few pages smaller.
 import { ensureOrg } from '../db/import';
-import { orgCounts, orgPlacementByName, placeOrg } from '../db/placements';
+import { claimUsernames, orgCounts, orgIdByName, orgPlacementByName, placeOrg } from '../db/placements';
+import type { Databases } from './databases';
+import { ApiError, conflict } from './errors';
 
 export const SIZE_STEP = 100 * 1024 * 1024;
 
@@ -50,4 +52,32 @@ export async function placeNewOrg(all: readonly D1Database[], p: { orgId: string
 export async function ensurePlacedOrg(all: readonly D1Database[], name: string, now: Date): Promise<{ orgId: string; db: number }> {
   const placed = (await orgPlacementByName(all[0]!, name)) ?? (await placeNewOrg(all, { orgId: crypto.randomUUID(), name, now }));
   return { orgId: await ensureOrg(all[placed.db]!, name, now, placed.orgId), db: placed.db };
+}
+
+/**
+ * Thrown by a route that finds the super-admin's request belongs on another database: the request
+ * runs again there (middleware/database.ts). Anyone else only ever sees a 404.
+ */
+export class Elsewhere extends ApiError {
+  constructor(readonly database: number) {
+    super(404, 'not_found', '未找到相应记录');
+  }
+}
+
+/**
+ * The organisation of a super-admin's import, named by the document's issuer: placed like any new
+ * organisation when `create`; on another database, the import runs there. Null: not there yet.
+ */
+export async function importOrgOf(dbs: Databases, issuer: string, now: Date, create: boolean): Promise<string | null> {
+  let placed = await orgPlacementByName(dbs.directory, issuer);
+  if (!placed && create) placed = await placeNewOrg(dbs.all, { orgId: crypto.randomUUID(), name: issuer, now });
+  if (placed && placed.db !== dbs.index) throw new Elsewhere(placed.db);
+  const db = dbs.all[dbs.index]!;
+  if (create) return ensureOrg(db, issuer, now, placed!.orgId);
+  return orgIdByName(db, issuer);
+}
+
+/** Usernames are unique across databases: claims them for this one, or refuses (409, nothing kept). */
+export async function claimLogins(dbs: Databases, usernames: readonly string[], refusal: () => ApiError = () => conflict('有用户名刚被占用，请重试')): Promise<void> {
+  if ((await claimUsernames(dbs.directory, usernames, dbs.index)).length) throw refusal();
 }

@@ -6,23 +6,16 @@
 //    organisation. A request naming an organisation (`orgId` in the query or the JSON body) runs on
 //    its database; a cross-organisation list runs on every database and merges (lib/fan-out.ts);
 //    anything else runs on database 0 and, when it finds nothing there (404, or a route that knows
-//    better throws `Elsewhere`), on the others in turn.
+//    better throws `Elsewhere`, lib/placement.ts), on the others in turn.
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { loginDatabase, orgDatabase } from '../db/placements';
 import { hasVerifyCode } from '../db/verify';
 import { normaliseVerifyCode } from '../../../shared/verify-code';
 import { databasesOf, parseSessionCookie, useDatabase } from '../lib/databases';
-import { ApiError } from '../lib/errors';
 import { fanOutFor, mergeAnswers } from '../lib/fan-out';
+import { Elsewhere } from '../lib/placement';
 import { readSessionCookie } from './auth';
-
-/** Thrown by a route that finds the super-admin's request belongs on another database. */
-export class Elsewhere extends ApiError {
-  constructor(readonly database: number) {
-    super(404, 'not_found', '未找到相应记录');
-  }
-}
 
 /** Sub-requests this worker made for a super-admin, and the database each runs on. Not forgeable. */
 const forced = new WeakMap<Request, number>();
