@@ -5,6 +5,8 @@ import { env, exports } from 'cloudflare:workers';
 import { createApp } from '../../worker/src/app';
 import { hashPassword, type PasswordHash } from '../../worker/src/lib/password';
 import { createSessionStatement } from '../../worker/src/lib/session';
+import { claimUsernames, placeOrg } from '../../worker/src/db/placements';
+import { databasesOf, sessionCookieValue } from '../../worker/src/lib/databases';
 
 export const ORIGIN = 'http://localhost';
 export const PASSWORD = 'test-password-123';
@@ -70,8 +72,8 @@ export interface Fixture {
  *  indicator (lead A), taskA (lead A, co C, leader L, target 11000 个), taskB (lead B).
  * Users: admin, leader L, unit A, unit B, unit C — each already signed in.
  */
-export async function makeFixture(opts: { year?: number; cycle?: string; dueDay?: number } = {}): Promise<Fixture> {
-  const db = env.DB;
+export async function makeFixture(opts: { year?: number; cycle?: string; dueDay?: number; database?: number } = {}): Promise<Fixture> {
+  const db = databaseAt(opts.database);
   const now = new Date().toISOString();
   const tag = uid().slice(0, 8);
   const orgId = uid();
@@ -113,8 +115,9 @@ export async function makeFixture(opts: { year?: number; cycle?: string; dueDay?
     db.prepare('INSERT INTO item_leaders (item_id, leader_id, plan_id, seq) VALUES (?1, ?2, ?3, 0)').bind(items.taskA, leaderId, planId),
     db.prepare('INSERT INTO targets (id, item_id, seq, text, value, unit) VALUES (?1, ?2, 0, ?3, 11000, ?4)').bind(targetA, items.taskA, '新增学位11000个', '个'),
   ]);
+  if (opts.database) await placeOrg(env.DB, { orgId, name: orgName, db: opts.database, now: new Date(now) });
   const mk = (role: string, suffix: string, extra: { unitId?: string; leaderId?: string } = {}) =>
-    createUser({ orgId, role, username: `${tag}-${suffix}`, displayName: `${suffix}用户`, ...extra });
+    createUser({ orgId, role, username: `${tag}-${suffix}`, displayName: `${suffix}用户`, database: opts.database, ...extra });
   const users = {
     admin: await mk('admin', 'admin'),
     leader: await mk('leader', 'leader', { leaderId }),
@@ -134,8 +137,10 @@ export async function createUser(u: {
   unitId?: string;
   leaderId?: string;
   mustChangePassword?: boolean;
+  /** Index in wrangler.toml's DATABASES; the directory learns the username (default 0, unrecorded). */
+  database?: number;
 }): Promise<FixtureUser> {
-  const db = env.DB;
+  const db = databaseAt(u.database);
   const id = uid();
   const now = new Date();
   const ph = await passwordHash();
@@ -149,5 +154,11 @@ export async function createUser(u: {
     .run();
   const { session, statement } = await createSessionStatement(db, id, now, {});
   await statement.run();
-  return { id, username: u.username, cookie: `duban_session=${session.token}` };
+  if (u.database) await claimUsernames(env.DB, [u.username], u.database);
+  return { id, username: u.username, cookie: `duban_session=${sessionCookieValue(u.database ?? 0, session.token)}` };
+}
+
+/** A database of the worker by index (0: env.DB); a fixture on another one is placed in the directory. */
+function databaseAt(index = 0): D1Database {
+  return databasesOf(env)[index]!;
 }

@@ -2,10 +2,14 @@
 // deployed D1, with a random one-time password that must be changed at first sign-in.
 //   npm run create-admin -- --username duchashi --org 苏州市吴中区人民政府 [--remote]
 //   npm run create-admin -- --username root --superadmin [--remote]
+// Locally `--persist-to DIR` names the state folder (as for wrangler; default .wrangler/state).
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
+import { unstable_readConfig } from 'wrangler';
 import { hashPassword } from '../src/lib/password';
 import { shortOrgName } from '../src/db/import';
+import { databaseNames } from '../src/lib/databases';
+import { emptiest } from '../src/lib/placement';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -27,11 +31,52 @@ const hash = await hashPassword(password);
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const now = new Date().toISOString();
 const userId = crypto.randomUUID();
+const persistTo = value('--persist-to');
+const where = flag('--remote') ? ['--remote'] : ['--local', ...(persistTo ? ['--persist-to', persistTo] : [])];
+
+/** Runs SQL on one D1 binding through wrangler; the results of each statement. */
+function d1(binding: string, sql: string): Array<{ results: Array<Record<string, unknown>>; meta?: { size_after?: number } }> {
+  const r = spawnSync('npx', ['wrangler', 'd1', 'execute', binding, ...where, '--json', '--command', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) {
+    console.error(r.stdout);
+    process.exit(r.status ?? 1);
+  }
+  return JSON.parse(r.stdout);
+}
+
+// Organisations live on several databases (docs/SCALE.md): an existing one where the directory in
+// database 0 has it, a new one on the database with the most room (lib/placement.ts); the
+// super-admin on database 0.
+const names = databaseNames((unstable_readConfig({ config: 'wrangler.toml' }).vars ?? {}) as { DATABASES?: string });
+let index = 0;
+let orgId: string = crypto.randomUUID();
+if (org) {
+  const placed = d1('DB', `SELECT org_id, db FROM org_placements WHERE org_name = ${q(org)}`)[0]!.results[0];
+  if (placed) {
+    index = Number(placed.db);
+    orgId = String(placed.org_id);
+  } else if (names.length > 1) {
+    const counts = new Map(d1('DB', 'SELECT db, COUNT(*) AS n FROM org_placements GROUP BY db')[0]!.results.map((r) => [Number(r.db), Number(r.n)]));
+    const rooms = names.map((name, i) => ({ index: i, size: d1(name, 'SELECT 1')[0]!.meta?.size_after ?? null, orgs: counts.get(i) ?? 0 }));
+    index = emptiest(rooms);
+  }
+}
+const binding = names[index]!;
+const claim = d1('DB', [
+  ...(org ? [`INSERT INTO org_placements (org_id, org_name, db, placed_at) VALUES (${q(orgId)}, ${q(org)}, ${index}, ${q(now)}) ON CONFLICT DO NOTHING;`] : []),
+  `INSERT INTO login_placements (username, db) VALUES (${q(username)}, ${index}) ON CONFLICT DO NOTHING;`,
+  `SELECT db FROM login_placements WHERE username = ${q(username)};`,
+].join('\n'));
+if (Number(claim.at(-1)!.results[0]?.db) !== index) {
+  console.error(`用户名 ${username} 已在另一数据库使用`);
+  process.exit(1);
+}
+
 const statements: string[] = [];
 let orgExpr = 'NULL';
 if (org) {
   statements.push(
-    `INSERT INTO orgs (id, name, short_name, created_at) VALUES (${q(crypto.randomUUID())}, ${q(org)}, ${q(shortOrgName(org))}, ${q(now)}) ON CONFLICT(name) DO NOTHING;`,
+    `INSERT INTO orgs (id, name, short_name, created_at) VALUES (${q(orgId)}, ${q(org)}, ${q(shortOrgName(org))}, ${q(now)}) ON CONFLICT(name) DO NOTHING;`,
   );
   orgExpr = `(SELECT id FROM orgs WHERE name = ${q(org)})`;
 }
@@ -42,8 +87,5 @@ statements.push(
   `INSERT INTO audit_log (org_id, user_id, at, action, entity_type, entity_id, summary)
    VALUES (${orgExpr}, NULL, ${q(now)}, 'user.create', 'user', ${q(userId)}, ${q(`命令行创建管理员 ${username}`)});`,
 );
-const r = spawnSync('npx', ['wrangler', 'd1', 'execute', 'DB', flag('--remote') ? '--remote' : '--local', '--command', statements.join('\n')], {
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-if (r.status !== 0) process.exit(r.status ?? 1);
-console.log(`\n已创建 ${username}，一次性密码：${password}（首次登录须修改）`);
+d1(binding, statements.join('\n'));
+console.log(`\n已创建 ${username}（数据库 ${index}: ${binding}），一次性密码：${password}（首次登录须修改）`);

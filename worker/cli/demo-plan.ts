@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlanDocument } from '../../shared/import';
-import { commitPlan, ensureOrg } from '../src/db/import';
+import { commitPlan } from '../src/db/import';
+import { ensurePlacedOrg } from '../src/lib/placement';
 
 export const DEMO_SOURCE = 'wuzhong-2024-tasks.txt';
 
@@ -22,10 +23,12 @@ export interface DemoPlan {
   planId: string;
   orgId: string;
   year: number;
+  /** The database index the organisation lives on. */
+  db: number;
 }
 
 /** Imports the demo plan for the current year, or null when the seed is already that recent. */
-export async function importDemoPlan(db: D1Database, seedsDir: string, now: Date): Promise<DemoPlan | null> {
+export async function importDemoPlan(all: readonly D1Database[], seedsDir: string, now: Date): Promise<DemoPlan | null> {
   const text = readFileSync(join(seedsDir, DEMO_SOURCE), 'utf8');
   const parsed = parsePlanDocument(text, { fileName: DEMO_SOURCE });
   const from = parsed.plan.year;
@@ -40,7 +43,8 @@ export async function importDemoPlan(db: D1Database, seedsDir: string, now: Date
   };
   // Deadlines (九月底前 → 2024-09-30) move to the same day of the demo year.
   parsed.items = parsed.items.map((it) => ({ ...it, deadline: it.deadline ? `${year}${it.deadline.slice(4)}` : null }));
-  const orgId = await ensureOrg(db, parsed.plan.issuer, now);
+  const { orgId, db: index } = await ensurePlacedOrg(all, parsed.plan.issuer, now);
+  const db = all[index]!;
   // Issued in January, as the real one was.
   const issued = new Date(Date.UTC(year, 0, 8, 2));
   const r = await commitPlan(db, {
@@ -51,5 +55,5 @@ export async function importDemoPlan(db: D1Database, seedsDir: string, now: Date
     sourceName: `${DEMO_SOURCE}（演示：${year}年）`,
     sourceSha256: createHash('sha256').update(`${year}\n${text}`).digest('hex'),
   });
-  return { planId: r.planId, orgId, year };
+  return { planId: r.planId, orgId, year, db: index };
 }

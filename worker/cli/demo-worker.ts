@@ -2,6 +2,7 @@
 // replays a list of API calls through the worker's own app, each at its own time and as its own
 // user, next to the local D1/R2 — one HTTP round trip per list instead of one per SQL query.
 import { createApp } from '../src/app';
+import { databasesOf, sessionCookieValue } from '../src/lib/databases';
 import { createSessionStatement, SESSION_COOKIE_HTTP } from '../src/lib/session';
 
 export interface DemoOp {
@@ -33,10 +34,14 @@ export default {
     const results: unknown[] = [];
     for (const op of ops) {
       if (!cookies.has(op.userId)) {
-        // Created at the end of the history, so one session serves the whole year of calls.
-        const made = await createSessionStatement(env.DB, op.userId, new Date(sessionsAt), { userAgent: 'demo seeding' });
+        // Created at the end of the history, so one session serves the whole year of calls, on
+        // the database that holds the user (the cookie names it, as sign-in's would).
+        const all = databasesOf(env);
+        const held = await Promise.all(all.map((db) => db.prepare('SELECT 1 AS one FROM users WHERE id = ?1').bind(op.userId).first()));
+        const index = Math.max(0, held.findIndex((row) => row !== null));
+        const made = await createSessionStatement(all[index]!, op.userId, new Date(sessionsAt), { userAgent: 'demo seeding' });
         await made.statement.run();
-        cookies.set(op.userId, `${SESSION_COOKIE_HTTP}=${made.session.token}`);
+        cookies.set(op.userId, `${SESSION_COOKIE_HTTP}=${sessionCookieValue(index, made.session.token)}`);
       }
       clock = new Date(op.at);
       const headers: Record<string, string> = { cookie: cookies.get(op.userId)!, origin: 'http://localhost', ...(op.headers ?? {}) };

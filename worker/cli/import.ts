@@ -68,7 +68,8 @@ if (dryRun) {
 } else {
   const { withLocalEnv } = await import('./local-d1');
   const { importDocument } = await import('./seed-plans');
-  const result = await withLocalEnv(persistTo, (env) => importDocument(env.DB, text, basename(file), new Date()));
+  const { databasesOf } = await import('../src/lib/databases');
+  const result = await withLocalEnv(persistTo, (env) => importDocument(databasesOf(env), text, basename(file), new Date()));
   if (asJson) process.stdout.write(`${JSON.stringify(result)}\n`);
   else console.log(result.skipped ? `skipped: ${result.reason}` : `imported ${result.items} items as plan ${result.planId}`);
 }

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getPlatformProxy, unstable_splitSqlQuery } from 'wrangler';
+import { databasesOf } from '../src/lib/databases';
 
 export const DEFAULT_PERSIST_TO = '.wrangler/state';
 const MIGRATIONS_DIR = 'worker/migrations';
@@ -39,6 +40,12 @@ export async function migrateLocalD1(db: D1Database): Promise<string[]> {
   return pending;
 }
 
+/** Every database of wrangler.toml's DATABASES gets every migration (docs/SCALE.md). */
+export async function migrateAllLocalD1(env: Env): Promise<string[]> {
+  const applied = await Promise.all(databasesOf(env).map((db) => migrateLocalD1(db)));
+  return [...new Set(applied.flat())];
+}
+
 export function applyLocalMigrations(persistTo: string | undefined): Promise<string[]> {
-  return withLocalEnv(persistTo, (env) => migrateLocalD1(env.DB));
+  return withLocalEnv(persistTo, migrateAllLocalD1);
 }

@@ -1,18 +1,20 @@
 // Parse a document and commit it: the path shared by `npm run import` and the seeding of npm start.
 import { createHash } from 'node:crypto';
 import { parsePlanDocument } from '../../shared/import';
-import { commitPlan, ensureOrg } from '../src/db/import';
+import { commitPlan } from '../src/db/import';
+import { ensurePlacedOrg } from '../src/lib/placement';
 import { ApiError } from '../src/lib/errors';
 
 export type ImportOutcome =
   | { skipped: false; planId: string; title: string; items: number; warnings: number }
   | { skipped: true; title: string; reason: string };
 
-export async function importDocument(db: D1Database, text: string, fileName: string, now: Date): Promise<ImportOutcome> {
+/** `all`: the deployment's databases (lib/databases.ts); a new organisation is placed on one. */
+export async function importDocument(all: readonly D1Database[], text: string, fileName: string, now: Date): Promise<ImportOutcome> {
   const parsed = parsePlanDocument(text, { fileName });
-  const orgId = await ensureOrg(db, parsed.plan.issuer, now);
+  const { orgId, db } = await ensurePlacedOrg(all, parsed.plan.issuer, now);
   try {
-    const r = await commitPlan(db, {
+    const r = await commitPlan(all[db]!, {
       orgId,
       parsed,
       userId: null,

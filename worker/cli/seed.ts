@@ -8,7 +8,9 @@ import { importDocument, type ImportOutcome } from './seed-plans';
 import { withDemoWorker } from './demo-client';
 import { loadDemoWorld, seedDemoHistory, type DemoHistorySummary, type DemoWorld } from './demo-history';
 import { DEMO_SOURCE, importDemoPlan } from './demo-plan';
-import { DEFAULT_PERSIST_TO, migrateLocalD1, withLocalEnv } from './local-d1';
+import { DEFAULT_PERSIST_TO, migrateAllLocalD1, withLocalEnv } from './local-d1';
+import { databasesOf } from '../src/lib/databases';
+import { claimUsernames } from '../src/db/placements';
 
 export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
 const SEEDS_DIR = 'seeds';
@@ -36,17 +38,21 @@ export async function seedLocal(opts: { persistTo?: string; password?: string; n
   const now = opts.now ?? new Date();
   let world: DemoWorld | null = null;
   const result = await withLocalEnv(opts.persistTo, async (env): Promise<SeedResult> => {
-    await migrateLocalD1(env.DB);
-    const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM plans').first<{ n: number }>();
-    if ((row?.n ?? 0) > 0) return { seeded: false, plans: [], accounts: [] };
+    await migrateAllLocalD1(env);
+    // Organisations are placed on the databases as they are created (lib/placement.ts): with two
+    // fresh databases the first seed organisation lands on database 0 and the next on database 1,
+    // so the local demo runs on several databases like a province's deployment.
+    const all = databasesOf(env);
+    const counts = await Promise.all(all.map((db) => db.prepare('SELECT COUNT(*) AS n FROM plans').first<{ n: number }>()));
+    if (counts.some((row) => (row?.n ?? 0) > 0)) return { seeded: false, plans: [], accounts: [] };
     const plans: SeedResult['plans'] = [];
     for (const file of seedFiles()) {
       const text = readFileSync(join(SEEDS_DIR, file), 'utf8');
-      plans.push({ file, ...(await importDocument(env.DB, text, file, now)) });
+      plans.push({ file, ...(await importDocument(all, text, file, now)) });
     }
-    const demoPlan = opts.demo ? await importDemoPlan(env.DB, SEEDS_DIR, now) : null;
-    const accounts = await createDemoAccounts(env.DB, { password: opts.password ?? DEFAULT_DEMO_PASSWORD, now });
-    if (demoPlan) world = await loadDemoWorld(env.DB, demoPlan);
+    const demoPlan = opts.demo ? await importDemoPlan(all, SEEDS_DIR, now) : null;
+    const accounts = await createPlacedDemoAccounts(all, { password: opts.password ?? DEFAULT_DEMO_PASSWORD, now });
+    if (demoPlan) world = await loadDemoWorld(all[demoPlan.db]!, demoPlan);
     return { seeded: true, plans, accounts };
   });
   // The history is written by the worker itself in workerd, once the proxy above let go of the
@@ -58,6 +64,21 @@ export async function seedLocal(opts: { persistTo?: string; password?: string; n
     result.demo = { year: w.plan.year, ...summary, ms: Date.now() - t0 };
   }
   return result;
+}
+
+/**
+ * The demo accounts of each database's organisations, on that database (the super-admin on
+ * database 0), with their usernames recorded in the directory for sign-in.
+ */
+async function createPlacedDemoAccounts(all: readonly D1Database[], opts: { password: string; now: Date }): Promise<DemoAccount[]> {
+  const accounts: DemoAccount[] = [];
+  for (const [index, db] of all.entries()) {
+    const made = await createDemoAccounts(db, { ...opts, superadmin: index === 0, ordinalFrom: accounts.filter((a) => a.role === 'admin').length });
+    const taken = await claimUsernames(all[0]!, made.map((a) => a.username), index);
+    if (taken.length) throw new Error(`demo usernames on two databases: ${taken.join(', ')}`);
+    accounts.push(...made);
+  }
+  return accounts;
 }
 
 export function printSeedResult(r: SeedResult, password: string): void {

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './env';
 import { errorResponse, handleError, notFound, tooLarge } from './lib/errors';
 import { loadSession } from './middleware/auth';
+import { routeDatabase, superadminDatabases, verifyDatabase } from './middleware/database';
 import { apiSecurityHeaders, csrfProtection, defaultNoStore } from './middleware/security';
 import { injectFaults } from './middleware/faults';
 import { revalidate } from './middleware/revalidate';
@@ -61,7 +62,11 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', (c, next) => (/\/photos\//.test(c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', injectFaults);
   app.use('/api/*', csrfProtection);
+  // Organisations live on several D1 databases: pick the caller's before the session is read.
+  app.use('/api/*', routeDatabase);
   app.use('/api/*', loadSession);
+  app.use('/api/*', superadminDatabases(() => app));
+  app.use('/api/verify/*', verifyDatabase);
   // Reads a phone or a leader repeats all day: ETag + 304 (middleware/revalidate.ts).
   for (const path of CACHEABLE_READS) app.use(path, revalidate);
   return app

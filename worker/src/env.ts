@@ -1,5 +1,6 @@
 // Types of the Hono app: bindings from wrangler.toml and per-request variables.
 import type { Role } from '../../shared/schemas/auth';
+import type { Databases } from './lib/databases';
 
 /** The signed-in caller, resolved from the session cookie once per request. */
 export interface SessionUser {
@@ -26,5 +27,7 @@ export type AppEnv = {
   Variables: {
     user: SessionUser | null;
     now: () => Date;
+    /** The deployment's D1 databases and the one this request runs on (middleware/database.ts). */
+    databases: Databases;
   };
 };

@@ -36,7 +36,12 @@ type Planned = Omit<DemoAccount, 'created'> & { orgId: string | null; unitId: st
  * Idempotent: existing usernames are left alone (ON CONFLICT DO NOTHING) and only new users
  * cost a password hash. All demo accounts share `password` and need no change at first sign-in.
  */
-export async function createDemoAccounts(db: D1Database, opts: { password: string; now: Date }): Promise<DemoAccount[]> {
+export async function createDemoAccounts(
+  db: D1Database,
+  // superadmin: only on database 0 (default true); ordinalFrom: organisations named on earlier
+  // databases, so generated usernames (org1-admin …) stay unique across databases.
+  opts: { password: string; now: Date; superadmin?: boolean; ordinalFrom?: number },
+): Promise<DemoAccount[]> {
   const [orgsResult, unitsResult] = await db.batch<unknown>([
     db.prepare(
       `SELECT o.id, o.name,
@@ -48,13 +53,14 @@ export async function createDemoAccounts(db: D1Database, opts: { password: strin
   const orgs = orgsResult!.results as OrgRow[];
   const units = unitsResult!.results as UnitRow[];
 
-  const planned: Planned[] = [
-    { username: 'admin', role: 'superadmin', orgName: '', unitName: null, displayName: '系统管理员', orgId: null, unitId: null, leaderId: null },
-  ];
+  const superadmin = opts.superadmin ?? true;
+  const planned: Planned[] = superadmin
+    ? [{ username: 'admin', role: 'superadmin', orgName: '', unitName: null, displayName: '系统管理员', orgId: null, unitId: null, leaderId: null }]
+    : [];
   // Names are made unique among themselves; existing users with the same name are kept as they are.
   const names = new Set<string>(['admin']);
   orgs.forEach((org, i) => {
-    const slug = orgSlug(org.name, i + 1);
+    const slug = orgSlug(org.name, (opts.ordinalFrom ?? 0) + i + 1);
     const base = { orgName: org.name, orgId: org.id, unitName: null, unitId: null, leaderId: null };
     planned.push({ ...base, username: uniqueUsername(`${slug}-admin`, names), role: 'admin', displayName: '督查室' });
     planned.push({ ...base, username: uniqueUsername(`${slug}-leader`, names), role: 'leader', displayName: '区领导', leaderId: org.leader_id });

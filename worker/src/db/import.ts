@@ -27,8 +27,8 @@ export function shortOrgName(issuer: string): string {
   return m?.[1] ?? issuer.replace(/人民政府$/, '');
 }
 
-export async function ensureOrg(db: D1Database, name: string, now: Date): Promise<string> {
-  const id = crypto.randomUUID();
+/** The organisation named `name` on this database, created (with `id`) when missing. */
+export async function ensureOrg(db: D1Database, name: string, now: Date, id: string = crypto.randomUUID()): Promise<string> {
   await stmt(
     db,
     'INSERT INTO orgs (id, name, short_name, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(name) DO NOTHING',

@@ -68,3 +68,8 @@ export async function getPublicVerify(db: D1Database, orgId: string): Promise<bo
 export function setPublicVerifyStatement(db: D1Database, orgId: string, on: boolean): D1PreparedStatement {
   return stmt(db, 'UPDATE orgs SET public_verify = ?2 WHERE id = ?1', orgId, on ? 1 : 0);
 }
+
+/** Whether a report carries this code (the reports_verify_code index): finds a code's database. */
+export async function hasVerifyCode(db: D1Database, code: string): Promise<boolean> {
+  return (await stmt(db, 'SELECT 1 AS one FROM reports WHERE verify_code = ?1', code).first()) !== null;
+}

@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../../shared/schemas/auth';
 import type { AppEnv, SessionUser } from '../env';
+import { parseSessionCookie, sessionCookieValue } from '../lib/databases';
 import { ApiError, forbidden, unauthorized } from '../lib/errors';
 import { lookupSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS } from '../lib/session';
 
@@ -21,10 +22,12 @@ export function sessionCookieName(c: Context): string {
  * The browser keeps the cookie for the absolute lifetime; the server ends the session earlier when
  * it is idle for 30 days (a cookie set for 30 days at sign-in would end a session still in use).
  * HttpOnly, SameSite=Lax; over HTTPS hono's `prefix: 'host'` adds __Host-, Secure and Path=/. */
-export function setSessionCookie(c: Context, token: string): void {
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  // The session lives on the request's database; the cookie says which (lib/databases.ts).
+  const value = sessionCookieValue(c.var.databases?.index ?? 0, token);
   const opts = { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000) } as const;
-  if (isHttps(c)) setCookie(c, SESSION_COOKIE_HTTP, token, { ...opts, prefix: 'host' });
-  else setCookie(c, SESSION_COOKIE_HTTP, token, opts);
+  if (isHttps(c)) setCookie(c, SESSION_COOKIE_HTTP, value, { ...opts, prefix: 'host' });
+  else setCookie(c, SESSION_COOKIE_HTTP, value, opts);
 }
 
 export function clearSessionCookie(c: Context): void {
@@ -38,9 +41,16 @@ export function clientIp(c: Context): string | null {
   return ip ? ip.slice(0, 64) : null;
 }
 
+/** The session cookie's value, if the request carries one. */
+export function readSessionCookie(c: Context): string | undefined {
+  return isHttps(c) ? getCookie(c, SESSION_COOKIE_HTTP, 'host') : getCookie(c, SESSION_COOKIE_HTTP);
+}
+
 /** Resolves the session cookie into `c.var.user` (null when absent or invalid). */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = isHttps(c) ? getCookie(c, SESSION_COOKIE_HTTP, 'host') : getCookie(c, SESSION_COOKIE_HTTP);
+  const cookie = readSessionCookie(c);
+  // middleware/database.ts already put the request on the cookie's database.
+  const token = cookie ? parseSessionCookie(cookie)?.token : null;
   c.set('user', token ? await lookupSession(c.env.DB, token, c.var.now()) : null);
   await next();
 };

@@ -33,7 +33,8 @@ export const revalidate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== 'GET' || !user) return next();
   const stamp = await changeStamp(c.env.DB, user.role === 'superadmin' ? null : user.orgId);
   const url = new URL(c.req.url);
-  const answer = [c.env.APP_VERSION, url.pathname, url.search, chinaDay(c.var.now()), stamp];
+  // The database too: stamps of two databases are independent counters.
+  const answer = [c.env.APP_VERSION, url.pathname, url.search, chinaDay(c.var.now()), stamp, c.var.databases?.index ?? 0];
   // Who gets the same bytes and the same refusals on these routes (lib/render-cache.ts).
   const audience = [user.role, user.orgId ?? '', user.unitId ?? '', user.leaderId ?? '', user.mustChangePassword ? 1 : 0];
   const caller = [user.id, user.sessionId];

@@ -11,7 +11,9 @@ import { AliasBody, ImportCommitBody, ImportDocumentBody, type ParsedPlan, type 
 import { Text } from '../../../shared/schemas/common';
 import type { AppEnv, SessionUser } from '../env';
 import { addAlias, aliasStatements, assertAliasable, indexUnits, listUnitsWithAliases, removeAlias, unitNameIndex, type UnitWithAliases } from '../db/aliases';
-import { commitPlan, ensureOrg, isGroupName, shortOrgName } from '../db/import';
+import { commitPlan, isGroupName, shortOrgName } from '../db/import';
+import type { Databases } from '../lib/databases';
+import { importOrgOf } from '../lib/placement';
 import { confirmedAliasStatements, documentKey, loadCorrections, saveCorrectionsStatements } from '../db/import-corrections';
 import { diffPlan } from '../db/import-diff';
 import { applyPlanUpdate } from '../db/import-update';
@@ -28,12 +30,13 @@ function parseOrReject(text: string, fileName?: string): ParsedPlan {
   return parsed;
 }
 
-/** The organisation an import belongs to: the admin's own; a super-admin's follows the issuer. */
-async function importOrg(db: D1Database, user: SessionUser, issuer: string, now: Date, create: boolean): Promise<string | null> {
+/**
+ * The organisation an import belongs to: the admin's own; a super-admin's follows the issuer, on
+ * the database the directory places it (lib/placement.ts).
+ */
+async function importOrg(dbs: Databases, user: SessionUser, issuer: string, now: Date, create: boolean): Promise<string | null> {
   if (user.role !== 'superadmin') return orgOf(user);
-  if (create) return ensureOrg(db, issuer, now);
-  const row = await stmt(db, 'SELECT id FROM orgs WHERE name = ?1', issuer).first<{ id: string }>();
-  return row?.id ?? null;
+  return importOrgOf(dbs, issuer, now, create);
 }
 
 async function existingPlanId(db: D1Database, orgId: string | null, docNumber: string | null): Promise<string | null> {
@@ -91,11 +94,11 @@ export const imports = new Hono<AppEnv>()
     const user = c.var.user;
     const raw = parseOrReject(text, fileName);
     // Corrections kept from an earlier import of this document, unless the clerk sent a list.
-    const rawOrg = await importOrg(db, user, raw.plan.issuer, c.var.now(), false);
+    const rawOrg = await importOrg(c.var.databases, user, raw.plan.issuer, c.var.now(), false);
     const stored = sent === undefined && rawOrg ? await loadCorrections(db, rawOrg, await documentKey(raw, text)) : [];
     const fix = corrected(raw, sent ?? stored, text, false);
     const parsed = fix.parsed;
-    const orgId = parsed.plan.issuer === raw.plan.issuer ? rawOrg : await importOrg(db, user, parsed.plan.issuer, c.var.now(), false);
+    const orgId = parsed.plan.issuer === raw.plan.issuer ? rawOrg : await importOrg(c.var.databases, user, parsed.plan.issuer, c.var.now(), false);
     const orgUnits = orgId ? await listUnitsWithAliases(db, orgId) : [];
     const index = indexUnits(orgUnits);
     const planId = await existingPlanId(db, orgId, parsed.plan.docNumber);
@@ -127,7 +130,7 @@ export const imports = new Hono<AppEnv>()
     const raw = parseOrReject(body.text, body.fileName);
     const fix = corrected(raw, body.corrections, body.text, true);
     const parsed = fix.parsed;
-    const orgId = (await importOrg(db, user, parsed.plan.issuer, now, true))!;
+    const orgId = (await importOrg(c.var.databases, user, parsed.plan.issuer, now, true))!;
     const docKey = await documentKey(raw, body.text);
     const index = await unitNameIndex(db, orgId);
     for (const a of body.aliases) {

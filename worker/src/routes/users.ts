@@ -36,6 +36,7 @@ import {
   type UserRef,
 } from '../db/users';
 import { orgSlug, uniqueUsername, unitUsername } from '../lib/account-names';
+import { claimLogins } from '../lib/placement';
 import { auditStatement } from '../lib/audit';
 import { toCsv, CSV_CONTENT_TYPE } from '../lib/csv';
 import { fileResponse, type FileResponse } from '../lib/download';
@@ -147,6 +148,7 @@ export const users = new Hono<AppEnv>()
     if (body.unitId && !(await unitOfOrg(db, body.unitId, orgId))) throw badRequest('未找到该单位', { unitId: '未找到该单位' });
     if (body.leaderId && !(await leaderOfOrg(db, body.leaderId, orgId))) throw badRequest('未找到该领导', { leaderId: '未找到该领导' });
     if ((await takenUsernames(db, [body.username])).size > 0) throw usernameTaken();
+    await claimLogins(c.var.databases, [body.username], usernameTaken);
     const initialPassword = generateOneTimePassword();
     const user: NewUser = {
       id: crypto.randomUUID(),
@@ -215,6 +217,7 @@ export const users = new Hono<AppEnv>()
       reissued.push({ id: p.id, username: p.username, initialPassword, statement: setPasswordStatement(db, p.id, await hashPassword(initialPassword), true, now) });
     }
 
+    await claimLogins(c.var.databases, created.map((x) => x.user.username));
     if (created.length + reissued.length > 0) {
       const audit = (action: string, entityId: string, summary: string) =>
         auditStatement(db, { orgId: plan.orgId, userId: actor.id, action, entityType: 'user', entityId, summary }, now);
