@@ -10,22 +10,22 @@ import { injectFaults } from './middleware/faults';
 import { revalidate } from './middleware/revalidate';
 import { audit } from './routes/audit';
 import { auth, me } from './routes/auth';
-import { circular } from './routes/circular';
-import { dashboard } from './routes/dashboard';
+import { circular } from './routes/plans/circular';
+import { dashboard } from './routes/plans/dashboard';
 import { items } from './routes/items';
 import { planEdit } from './routes/plan-edit';
 import { directory, search } from './routes/search';
-import { supervision } from './routes/supervision';
+import { supervision } from './routes/plans/supervision';
 import { health } from './routes/health';
 import { aliases, imports } from './routes/imports';
 import { instructions } from './routes/instructions';
 import { carryover } from './routes/carryover';
-import { photos } from './routes/photos';
+import { photos } from './routes/reports/photos';
 import { plans } from './routes/plans';
 import { reports } from './routes/reports';
 import { sync } from './routes/sync';
 import { tasks } from './routes/tasks';
-import { unitDue } from './routes/unit-due';
+import { units } from './routes/units';
 import { verify } from './routes/verify';
 import { verifySettings } from './routes/verify-settings';
 import { users } from './routes/users';
@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/reports', reports)
     .route('/api/reports', photos)
     .route('/api/tasks', tasks)
-    .route('/api/units', unitDue)
+    .route('/api/units', units)
     .route('/api/sync', sync)
     .route('/api/verify', verify)
     .route('/api/verify-settings', verifySettings)
