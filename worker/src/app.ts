@@ -9,16 +9,17 @@ import { apiSecurityHeaders, csrfProtection, defaultNoStore } from './middleware
 import { injectFaults } from './middleware/faults';
 import { revalidate } from './middleware/revalidate';
 import { audit } from './routes/audit';
-import { auth, me } from './routes/auth';
+import { aliases } from './routes/aliases';
+import { auth } from './routes/auth';
 import { circular } from './routes/plans/circular';
 import { dashboard } from './routes/plans/dashboard';
-import { items } from './routes/items';
-import { planEdit } from './routes/plan-edit';
-import { directory, search } from './routes/search';
+import { directory } from './routes/plans/directory';
+import { search } from './routes/search';
 import { supervision } from './routes/plans/supervision';
 import { health } from './routes/health';
-import { aliases, imports } from './routes/imports';
+import { imports } from './routes/imports';
 import { instructions } from './routes/instructions';
+import { me } from './routes/me';
 import { carryover } from './routes/carryover';
 import { photos } from './routes/reports/photos';
 import { plans } from './routes/plans';
@@ -37,7 +38,7 @@ const JSON_BODY_LIMIT = 512 * 1024;
 export const CACHEABLE_READS = [
   '/api/me',
   '/api/plans',
-  '/api/plans/:id/items',
+  '/api/plans/:id/tasks',
   '/api/plans/:id/dashboard',
   '/api/plans/:id/targets',
   '/api/plans/:id/circular',
@@ -73,8 +74,6 @@ export function createApp(deps: AppDeps) {
     .route('/api/plans', circular)
     .route('/api/plans', supervision)
     .route('/api/plans', directory)
-    .route('/api/plans', planEdit)
-    .route('/api/items', items)
     .route('/api/search', search)
     .route('/api/reports', reports)
     .route('/api/reports', photos)

@@ -23,7 +23,7 @@ function shortTitle(text: string): string {
 }
 
 async function fetchOverview(id: string, period: string | null): Promise<TaskOverview> {
-  return unwrap<TaskOverview>(api.api.items[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
+  return unwrap<TaskOverview>(api.api.tasks[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
 }
 
 export default function TaskOverviewScreen({ params, query }: ScreenProps) {

@@ -29,7 +29,7 @@ export async function cachedPlan(planId: string): Promise<{ plan: PlanSummary; i
 
 export async function fetchPlan(planId: string): Promise<{ plan: PlanSummary; items: Item[] }> {
   const data = await unwrap<{ plan: PlanSummary; items: Item[] }>(
-    api.api.plans[':id'].items.$get({ param: { id: planId } }),
+    api.api.plans[':id'].tasks.$get({ param: { id: planId } }),
   );
   const db = await openDubanDB();
   const tx = db.transaction(['plans', 'items'], 'readwrite');

@@ -2,15 +2,13 @@
 // the same document number), then commit with the admin's unit mappings and corrections. The
 // corrections are applied by the server to its own parse — the client's item list is never taken.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { parsePlanDocument } from '../../../shared/import';
 import { applyCorrections } from '../../../shared/import/corrections';
 import { suggestSameUnits } from '../../../shared/import/near-duplicates';
 import type { Correction, CorrectionOutcome } from '../../../shared/schemas/import-corrections';
-import { AliasBody, ImportCommitBody, ImportDocumentBody, type ParsedPlan, type UnitResolution } from '../../../shared/schemas/import';
-import { Text } from '../../../shared/schemas/common';
+import { ImportCommitBody, ImportDocumentBody, type ParsedPlan, type UnitResolution } from '../../../shared/schemas/import';
 import type { AppEnv, SessionUser } from '../env';
-import { addAlias, aliasStatements, assertAliasable, indexUnits, listUnitsWithAliases, removeAlias, unitNameIndex, type UnitWithAliases } from '../db/aliases';
+import { aliasStatements, assertAliasable, indexUnits, listUnitsWithAliases, unitNameIndex, type UnitWithAliases } from '../db/aliases';
 import { commitPlan, ensureOrg, isGroupName, shortOrgName } from '../db/import';
 import { confirmedAliasStatements, documentKey, loadCorrections, saveCorrectionsStatements } from '../db/import-corrections';
 import { diffPlan } from '../db/import-diff';
@@ -18,7 +16,7 @@ import { applyPlanUpdate } from '../db/import-update';
 import { listItems } from '../db/plans';
 import { sha256Hex } from '../lib/crypto';
 import { stmt } from '../lib/d1';
-import { badRequest, conflict, notFound } from '../lib/errors';
+import { badRequest, conflict } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { orgOf, requireRole } from '../middleware/auth';
 
@@ -53,8 +51,6 @@ function resolveUnits(parsed: ParsedPlan, index: Map<string, { id: string; name:
     return { name, status: isGroupName(name) ? 'group' : 'new', unitId: null, unitName: null, items } as const;
   });
 }
-
-const AliasParam = z.object({ alias: Text().min(1).max(100) });
 
 /** Applies the corrections to the server's own parse; with `strict`, one that fails is a 400. */
 function corrected(raw: ParsedPlan, corrections: Correction[], text: string, strict: boolean) {
@@ -171,24 +167,4 @@ export const imports = new Hono<AppEnv>()
       extra: keep,
     });
     return c.json({ mode: 'create' as const, ...result, warnings: parsed.warnings.length, corrections: body.corrections.length }, 201);
-  });
-
-export const aliases = new Hono<AppEnv>()
-  .use(requireRole('admin'))
-  .get('/', async (c) => c.json({ units: await listUnitsWithAliases(c.env.DB, orgOf(c.var.user, c.req.query('orgId'))) }))
-  .post('/', validate('json', AliasBody), async (c) => {
-    const { alias, unitId } = c.req.valid('json');
-    assertAliasable(alias);
-    const user = c.var.user;
-    const orgId = user.role === 'superadmin'
-      ? (await stmt(c.env.DB, 'SELECT org_id FROM units WHERE id = ?1', unitId).first<{ org_id: string }>())?.org_id
-      : orgOf(user);
-    if (!orgId) throw notFound('未找到该单位');
-    await addAlias(c.env.DB, { orgId, alias, unitId, userId: user.id, now: c.var.now() });
-    return c.json({ ok: true }, 201);
-  })
-  .delete('/:alias', validate('param', AliasParam), async (c) => {
-    const user = c.var.user;
-    await removeAlias(c.env.DB, { orgId: orgOf(user, c.req.query('orgId')), alias: c.req.valid('param').alias, userId: user.id, now: c.var.now() });
-    return c.json({ ok: true });
   });
