@@ -10,7 +10,7 @@ import { addStatus, byName, countColours, noStatuses, ReportingTally } from '../
 import { dateZh, monthDayZh, percentZh } from '../lib/zh-text';
 import { cellOf, cellsStatement, figuresOf, missingUnitsOf, unitRows, type PeriodFigures } from './dashboard';
 import { frameFrom, frameStatements, planHead, type PlanFrame, type PlanRecord } from './plan-frame';
-import { photoUrl } from './photos-wall';
+import { photoUrl } from '../lib/photo-links';
 
 /**
  * Ranking by results (RANKING_RULE in shared/labels.ts, printed on the circular): on-time reporting

@@ -2,6 +2,7 @@
 import type { Report, ReportPhoto, ReportRevision, Review } from '../../../shared/schemas/report';
 import type { SessionUser } from '../env';
 import { jsonList, stmt } from '../lib/d1';
+import { photoUrl, thumbUrl } from '../lib/photo-links';
 import { locationOf, type ReportRow } from './reports';
 
 interface PhotoRow {
@@ -39,8 +40,6 @@ interface RevisionRow {
   created_at: string;
 }
 
-export const photoUrl = (reportId: string, photoId: string) => `/api/reports/${reportId}/photos/${photoId}`;
-
 function mapPhoto(p: PhotoRow): ReportPhoto {
   return {
     id: p.photo_id,
@@ -56,7 +55,7 @@ function mapPhoto(p: PhotoRow): ReportPhoto {
     height: p.height,
     receivedAt: p.received_at,
     url: p.sha256 ? photoUrl(p.report_id, p.photo_id) : null,
-    thumbUrl: p.thumb_sha256 ? `${photoUrl(p.report_id, p.photo_id)}/thumb` : null,
+    thumbUrl: p.thumb_sha256 ? thumbUrl(p.report_id, p.photo_id) : null,
   };
 }
 

@@ -3,7 +3,7 @@
 import type { QueueEntry, ReviewQueueResponse } from '../../../shared/schemas/dashboard';
 import type { ReportStatus } from '../../../shared/labels';
 import { stmt } from '../lib/d1';
-import { photoUrl, thumbUrl } from './photos-wall';
+import { photoLink } from '../lib/photo-links';
 import type { PlanFrame } from './plan-frame';
 import { itemLabel } from '../../../shared/labels';
 
@@ -66,13 +66,7 @@ export async function reviewQueue(db: D1Database, frame: PlanFrame, period: stri
     flags: JSON.parse(r.flags_json) as string[],
     photos: (r.photos ? r.photos.split(',') : []).map((p) => {
       const [photoId, hasThumb] = p.split(':') as [string, string];
-      return {
-        reportId: r.id,
-        photoId,
-        url: photoUrl(r.id, photoId),
-        thumbUrl: hasThumb === '1' ? thumbUrl(r.id, photoId) : photoUrl(r.id, photoId),
-        takenAt: null,
-      };
+      return photoLink(r.id, photoId, hasThumb === '1', null);
     }),
   }));
   return { total: results[0]?.total ?? 0, entries };

@@ -3,7 +3,7 @@
 import type { ReportState, ReportStatus } from '../../../shared/labels';
 import type { ReportDigest } from '../../../shared/schemas/dashboard';
 import { jsonList, stmt } from '../lib/d1';
-import { photoUrl, thumbUrl } from './photos-wall';
+import { photoLink } from '../lib/photo-links';
 
 const MAX_REPORTS = 60;
 
@@ -52,13 +52,7 @@ export async function reportDigests(db: D1Database, itemId: string): Promise<Rep
   const byReport = new Map<string, ReportDigest['photos']>();
   for (const p of photos) {
     const list = byReport.get(p.report_id) ?? [];
-    list.push({
-      reportId: p.report_id,
-      photoId: p.photo_id,
-      url: photoUrl(p.report_id, p.photo_id),
-      thumbUrl: p.has_thumb ? thumbUrl(p.report_id, p.photo_id) : photoUrl(p.report_id, p.photo_id),
-      takenAt: p.taken_at,
-    });
+    list.push(photoLink(p.report_id, p.photo_id, !!p.has_thumb, p.taken_at));
     byReport.set(p.report_id, list);
   }
   return results.map((r) => ({

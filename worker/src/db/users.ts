@@ -317,7 +317,7 @@ export async function takenUsernames(db: D1Database, names: readonly string[]): 
 
 /**
  * The audit row of a password change, written only if the change took effect (the stored hash is
- * the new one): the same columns as lib/audit.ts, with a guard it cannot express.
+ * the new one): the same columns as auditStatement() in db/audit.ts, with a guard it cannot express.
  */
 export function passwordChangeAuditStatement(
   db: D1Database,

@@ -6,7 +6,7 @@ import { Text } from '../../../shared/schemas/common';
 import { AliasBody } from '../../../shared/schemas/import';
 import type { AppEnv } from '../env';
 import { addAlias, assertAliasable, listUnitsWithAliases, removeAlias } from '../db/aliases';
-import { stmt } from '../lib/d1';
+import { getUnit } from '../db/due';
 import { notFound } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { orgOf, requireRole } from '../middleware/auth';
@@ -21,7 +21,7 @@ export const aliases = new Hono<AppEnv>()
     assertAliasable(alias);
     const user = c.var.user;
     const orgId = user.role === 'superadmin'
-      ? (await stmt(c.env.DB, 'SELECT org_id FROM units WHERE id = ?1', unitId).first<{ org_id: string }>())?.org_id
+      ? (await getUnit(c.env.DB, unitId))?.org_id
       : orgOf(user);
     if (!orgId) throw notFound('未找到该单位');
     await addAlias(c.env.DB, { orgId, alias, unitId, userId: user.id, now: c.var.now() });

@@ -4,13 +4,13 @@ import { Hono, type Context } from 'hono';
 import { LoginBody, PasswordChangeBody } from '../../../shared/schemas/auth';
 import type { AppEnv } from '../env';
 import { blockedUntil, forgetOldAttemptsStatements, newBlock, recordFailureStatements, signedInStatements } from '../db/login-attempts';
-import { revokeOtherSessionsStatement } from '../db/sessions';
+import { revokeOtherSessionsStatement, revokeSessionStatement } from '../db/sessions';
 import { changeOwnPasswordStatement, findCredentials, findCredentialsById, passwordChangeAuditStatement } from '../db/users';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from '../db/audit';
 import { addressNet } from '../lib/address';
 import { ApiError, conflict, unauthorized } from '../lib/errors';
 import { hashPassword, passwordProblem, verifyAgainstNothing, verifyPassword } from '../lib/password';
-import { createSessionStatement, revokeSessionStatement } from '../lib/session';
+import { createSessionStatement } from '../lib/session';
 import { validate } from '../lib/validate';
 import { clearSessionCookie, clientIp, requireSession, setSessionCookie } from '../middleware/auth';
 

@@ -9,13 +9,12 @@ import type { Correction, CorrectionOutcome } from '../../../shared/schemas/impo
 import { ImportCommitBody, ImportDocumentBody, type ParsedPlan, type UnitResolution } from '../../../shared/schemas/import';
 import type { AppEnv, SessionUser } from '../env';
 import { aliasStatements, assertAliasable, indexUnits, listUnitsWithAliases, unitNameIndex, type UnitWithAliases } from '../db/aliases';
-import { commitPlan, ensureOrg, isGroupName, shortOrgName } from '../db/import';
-import { confirmedAliasStatements, documentKey, loadCorrections, saveCorrectionsStatements } from '../db/import-corrections';
+import { commitPlan, ensureOrg, isGroupName, orgIdByName, orgNameOf, planIdByDocNumber, shortOrgName } from '../db/import';
+import { confirmedAliasStatements, documentKey, forgetCorrectionsStatement, loadCorrections, saveCorrectionsStatements } from '../db/import-corrections';
 import { diffPlan } from '../db/import-diff';
 import { applyPlanUpdate } from '../db/import-update';
 import { listItems } from '../db/plans';
 import { sha256Hex } from '../lib/crypto';
-import { stmt } from '../lib/d1';
 import { badRequest, conflict } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { orgOf, requireRole } from '../middleware/auth';
@@ -30,14 +29,12 @@ function parseOrReject(text: string, fileName?: string): ParsedPlan {
 async function importOrg(db: D1Database, user: SessionUser, issuer: string, now: Date, create: boolean): Promise<string | null> {
   if (user.role !== 'superadmin') return orgOf(user);
   if (create) return ensureOrg(db, issuer, now);
-  const row = await stmt(db, 'SELECT id FROM orgs WHERE name = ?1', issuer).first<{ id: string }>();
-  return row?.id ?? null;
+  return orgIdByName(db, issuer);
 }
 
 async function existingPlanId(db: D1Database, orgId: string | null, docNumber: string | null): Promise<string | null> {
   if (!orgId || !docNumber) return null;
-  const row = await stmt(db, 'SELECT id FROM plans WHERE org_id = ?1 AND doc_number = ?2', orgId, docNumber).first<{ id: string }>();
-  return row?.id ?? null;
+  return planIdByDocNumber(db, orgId, docNumber);
 }
 
 function resolveUnits(parsed: ParsedPlan, index: Map<string, { id: string; name: string; alias: boolean }>): UnitResolution[] {
@@ -61,11 +58,6 @@ function corrected(raw: ParsedPlan, corrections: Correction[], text: string, str
   }
   if (result.parsed.items.length === 0) throw badRequest('修改后没有任何任务或指标');
   return { ...result, stale, applied: corrections.filter((_, i) => result.outcomes[i] === null) };
-}
-
-async function orgName(db: D1Database, orgId: string | null): Promise<string | null> {
-  if (!orgId) return null;
-  return (await stmt(db, 'SELECT name FROM orgs WHERE id = ?1', orgId).first<{ name: string }>())?.name ?? null;
 }
 
 /** Near-duplicates among the names this document uses and the organisation's units. */
@@ -101,7 +93,7 @@ export const imports = new Hono<AppEnv>()
       const diff = diffPlan(items, parsed.items, (n) => index.get(n)?.name ?? n);
       existing = { planId, diff };
     }
-    const name = await orgName(db, orgId);
+    const name = orgId ? await orgNameOf(db, orgId) : null;
     const units = resolveUnits(parsed, index);
     return c.json({
       parsed,
@@ -144,7 +136,7 @@ export const imports = new Hono<AppEnv>()
     const keep = (id: string) => [
       ...(body.corrections.length
         ? saveCorrectionsStatements(db, { orgId, docKey, corrections: body.corrections, userId: user.id, now, planId: id })
-        : [stmt(db, 'DELETE FROM import_corrections WHERE org_id = ?1 AND doc_key = ?2', orgId, docKey)]),
+        : [forgetCorrectionsStatement(db, orgId, docKey)]),
       ...confirmedAliasStatements(db, { orgId, corrections: body.corrections, userId: user.id, now, planId: id }),
     ];
     if (planId) {

@@ -2,11 +2,10 @@
 import { Hono } from 'hono';
 import { SessionParam } from '../../../shared/schemas/auth';
 import type { AppEnv } from '../env';
-import { isActiveSessionOf, listActiveSessions } from '../db/sessions';
+import { isActiveSessionOf, listActiveSessions, revokeSessionStatement } from '../db/sessions';
 import { getMe } from '../db/users';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from '../db/audit';
 import { notFound } from '../lib/errors';
-import { revokeSessionStatement } from '../lib/session';
 import { validate } from '../lib/validate';
 import { clearSessionCookie, requireSession } from '../middleware/auth';
 

@@ -15,6 +15,7 @@ import { chinaDate } from '../../../shared/period';
 import type { AppEnv, SessionUser } from '../env';
 import { clearAccountStatement } from '../db/login-attempts';
 import { getPlan } from '../db/plans';
+import { revokeAllSessionsStatement } from '../db/sessions';
 import {
   formOptions,
   getUserRef,
@@ -36,13 +37,12 @@ import {
   type UserRef,
 } from '../db/users';
 import { orgSlug, uniqueUsername, unitUsername } from '../lib/account-names';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from '../db/audit';
 import { toCsv, CSV_CONTENT_TYPE } from '../lib/csv';
 import { fileResponse } from '../lib/download';
 import { ApiError, badRequest, conflict, notFound } from '../lib/errors';
 import { generateOneTimePassword, hashPassword } from '../lib/password';
 import { assertSameOrg } from '../lib/scope';
-import { revokeAllSessionsStatement } from '../lib/session';
 import { validate } from '../lib/validate';
 import { buildXlsx, XLSX_CONTENT_TYPE } from '../lib/xlsx';
 import { orgFilterOf, orgOf, requireRole } from '../middleware/auth';

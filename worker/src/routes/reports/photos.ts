@@ -7,13 +7,13 @@ import { CLIENT_TIME_HEADER, CONTENT_SHA256_HEADER, MAX_PHOTO_BYTES } from '../.
 import { PhotoParam, type PhotoUploadResult } from '../../../../shared/schemas/report';
 import type { AppEnv } from '../../env';
 import { addReportFlagsStatement, getPhotoRow, photoArrivedStatement, storedOf, type PhotoKind, type PhotoRow } from '../../db/photos';
-import { auditStatement } from '../../lib/audit';
+import { auditStatement } from '../../db/audit';
 import { conflict, notFound } from '../../lib/errors';
+import { readableReport, writableReport } from '../../lib/report-access';
 import { parseClientTime, skewOf, uploadFlags } from '../../lib/report-body';
 import { readPhotoUpload } from '../../lib/upload';
 import { validate } from '../../lib/validate';
 import { requireRole, requireUser } from '../../middleware/auth';
-import { readableReport, writableReport } from '../reports';
 
 export const MAX_THUMB_BYTES = 512 * 1024;
 const LIMIT: Record<PhotoKind, number> = { photo: MAX_PHOTO_BYTES, thumb: MAX_THUMB_BYTES };
