@@ -3,8 +3,7 @@
 import type { WallPhoto } from '../../../shared/schemas/dashboard';
 import { jsonList, stmt } from '../lib/d1';
 import { photoLink } from '../lib/photo-links';
-import type { PlanFrame } from './plan-frame';
-import { itemLabel } from '../../../shared/labels';
+import { taskWordsOf, type PlanFrame } from './plan-frame';
 
 interface WallRow {
   report_id: string;
@@ -68,14 +67,12 @@ export async function listWallPhotos(db: D1Database, frame: PlanFrame, f: WallFi
     c?.seq ?? null,
     f.limit + 1,
   ).all<WallRow>();
-  const items = new Map(frame.items.map((it) => [it.id, it]));
+  const wordsOf = taskWordsOf(frame);
   const page = results.slice(0, f.limit);
   const photos = page.map((r) => ({
     ...photoLink(r.report_id, r.photo_id, !!r.has_thumb, r.taken_at),
     itemId: r.item_id,
-    number: items.get(r.item_id)?.number ?? '',
-    label: items.has(r.item_id) ? itemLabel(items.get(r.item_id)!) : '',
-    title: items.get(r.item_id)?.title ?? '',
+    ...wordsOf(r.item_id),
     unitId: r.unit_id,
     unitName: r.unit_name,
     period: r.period,

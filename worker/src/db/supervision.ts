@@ -4,8 +4,8 @@ import type { QueueEntry, ReviewQueueResponse } from '../../../shared/schemas/da
 import type { ReportStatus } from '../../../shared/labels';
 import { stmt } from '../lib/d1';
 import { photoLink } from '../lib/photo-links';
-import type { PlanFrame } from './plan-frame';
-import { itemLabel } from '../../../shared/labels';
+import { reportTextsOf } from './reports';
+import { taskWordsOf, type PlanFrame } from './plan-frame';
 
 interface QueueRow {
   id: string;
@@ -45,22 +45,18 @@ export async function reviewQueue(db: D1Database, frame: PlanFrame, period: stri
     period,
     limit,
   ).all<QueueRow>();
-  const items = new Map(frame.items.map((it) => [it.id, it]));
+  const wordsOf = taskWordsOf(frame);
   const entries: QueueEntry[] = results.map((r) => ({
     id: r.id,
     itemId: r.item_id,
-    number: items.get(r.item_id)?.number ?? '',
-    label: items.has(r.item_id) ? itemLabel(items.get(r.item_id)!) : '',
-    title: items.get(r.item_id)?.title ?? '',
+    ...wordsOf(r.item_id),
     unitId: r.unit_id,
     unitName: r.unit_name,
     authorName: r.author_name,
     period: r.period,
     status: r.status,
     percent: r.percent,
-    progress: r.progress,
-    problems: r.problems,
-    nextSteps: r.next_steps,
+    ...reportTextsOf(r),
     submittedAt: r.submitted_at,
     revision: r.revision,
     flags: JSON.parse(r.flags_json) as string[],
