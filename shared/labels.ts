@@ -1,44 +1,29 @@
 // Enum values and their Chinese labels, free of zod so the PWA can import them at runtime
 // without pulling the schema library into its first bundle. Schemas build their enums from these.
-export const ROLES = ['superadmin', 'admin', 'leader', 'unit'] as const;
-export type Role = (typeof ROLES)[number];
-export const ROLE_LABEL: Record<Role, string> = {
-  superadmin: '系统管理员',
-  admin: '督查室',
-  leader: '区领导',
-  unit: '责任单位',
-};
+/** An enum's values, in order, from its label table: each value is written once. */
+function valuesOf<const K extends string>(labels: Record<K, string>): [K, ...K[]] {
+  return Object.keys(labels) as [K, ...K[]];
+}
 
-export const REPORT_STATUSES = ['not_started', 'on_track', 'behind', 'done', 'blocked'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-export const REPORT_STATUS_LABEL: Record<ReportStatus, string> = {
-  not_started: '未启动',
-  on_track: '正常推进',
-  behind: '滞后',
-  done: '已完成',
-  blocked: '存在困难',
-};
+export const ROLE_LABEL = { superadmin: '系统管理员', admin: '督查室', leader: '区领导', unit: '责任单位' } as const;
+export const ROLES = valuesOf(ROLE_LABEL);
+export type Role = keyof typeof ROLE_LABEL;
 
-export const REPORT_STATES = ['draft', 'submitted', 'returned', 'accepted'] as const;
-export type ReportState = (typeof REPORT_STATES)[number];
-export const REPORT_STATE_LABEL: Record<ReportState, string> = {
-  draft: '草稿',
-  submitted: '已报送',
-  returned: '被退回',
-  accepted: '审核通过',
-};
+export const REPORT_STATUS_LABEL = { not_started: '未启动', on_track: '正常推进', behind: '滞后', done: '已完成', blocked: '存在困难' } as const;
+export const REPORT_STATUSES = valuesOf(REPORT_STATUS_LABEL);
+export type ReportStatus = keyof typeof REPORT_STATUS_LABEL;
 
-export const ITEM_KINDS = ['indicator', 'task', 'draft'] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
-export const ITEM_KIND_LABEL: Record<ItemKind, string> = { indicator: '指标', task: '任务', draft: '待确认' };
+export const REPORT_STATE_LABEL = { draft: '草稿', submitted: '已报送', returned: '被退回', accepted: '审核通过' } as const;
+export const REPORT_STATES = valuesOf(REPORT_STATE_LABEL);
+export type ReportState = keyof typeof REPORT_STATE_LABEL;
 
-export const CYCLES = ['monthly', 'quarterly', 'half_yearly'] as const;
-export type Cycle = (typeof CYCLES)[number];
-export const CYCLE_LABEL: Record<Cycle, string> = {
-  monthly: '每月',
-  quarterly: '每季度',
-  half_yearly: '每半年',
-};
+export const ITEM_KIND_LABEL = { indicator: '指标', task: '任务', draft: '待确认' } as const;
+export const ITEM_KINDS = valuesOf(ITEM_KIND_LABEL);
+export type ItemKind = keyof typeof ITEM_KIND_LABEL;
+
+export const CYCLE_LABEL = { monthly: '每月', quarterly: '每季度', half_yearly: '每半年' } as const;
+export const CYCLES = valuesOf(CYCLE_LABEL);
+export type Cycle = keyof typeof CYCLE_LABEL;
 
 export const MAX_PHOTOS = 9;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;

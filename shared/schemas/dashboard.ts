@@ -10,20 +10,22 @@ export const Timeliness = z.enum(['on_time', 'late', 'missing', 'pending']);
 const Status = z.enum(REPORT_STATUSES);
 const State = z.enum(REPORT_STATES);
 const Count = z.number().int().min(0);
+/** How every list names a task: its 编号, its label 指标 N / 任务 N (shared/labels.ts itemLabel:
+ *  one label per item everywhere) and its title. */
+const TaskWords = { number: z.string(), label: z.string(), title: z.string() };
 /** A share between 0 and 1 (null when there is nothing to divide by). */
 const Rate = z.number().min(0).max(1).nullable();
 
-export const ColourCounts = z.object({ red: Count, amber: Count, green: Count, grey: Count });
+/** One count per key, so a count table never lists its enum's values a second time. */
+function countsOf<const K extends string>(keys: readonly K[]) {
+  return z.object(Object.fromEntries(keys.map((k) => [k, Count])) as Record<K, typeof Count>);
+}
+
+export const ColourCounts = countsOf(Colour.options);
 export type ColourCounts = z.infer<typeof ColourCounts>;
 
-export const StatusCounts = z.object({
-  not_started: Count,
-  on_track: Count,
-  behind: Count,
-  done: Count,
-  blocked: Count,
-  unreported: Count,
-});
+/** Tasks per report status, and those with no report yet. */
+export const StatusCounts = countsOf([...REPORT_STATUSES, 'unreported']);
 export type StatusCounts = z.infer<typeof StatusCounts>;
 
 /** Reporting figures over (task, lead unit) pairs of one period. */
@@ -41,6 +43,9 @@ export const Reporting = z.object({
   reportedRate: Rate,
 });
 export type Reporting = z.infer<typeof Reporting>;
+
+/** What a group of tasks (a leader's, a unit's) counts: its tasks, their colours, their reporting. */
+const GroupFigures = { tasks: Count, colours: ColourCounts, reporting: Reporting };
 
 /** The traffic light of one (task, lead unit, period), by the shared rule colourOf. */
 export const Cell = z.object({
@@ -81,9 +86,7 @@ export type DashboardTask = z.infer<typeof DashboardTask>;
 export const TaskGroup = z.object({
   key: z.string(),
   name: z.string(),
-  tasks: Count,
-  colours: ColourCounts,
-  reporting: Reporting,
+  ...GroupFigures,
 });
 export type TaskGroup = z.infer<typeof TaskGroup>;
 
@@ -91,9 +94,7 @@ export type TaskGroup = z.infer<typeof TaskGroup>;
 export const UnitRow = z.object({
   unitId: Id,
   name: z.string(),
-  tasks: Count,
-  colours: ColourCounts,
-  reporting: Reporting,
+  ...GroupFigures,
   /** Mean reported percent over its tasks, an unreported task counting 0. */
   avgPercent: z.number().min(0).max(100),
   done: Count,
@@ -218,10 +219,7 @@ export type TaskOverview = z.infer<typeof TaskOverview>;
 export const TargetProgress = z.object({
   targetId: Id,
   itemId: Id,
-  number: z.string(),
-  /** 指标 N / 任务 N (shared/labels.ts itemLabel): one label per item everywhere. */
-  label: z.string(),
-  title: z.string(),
+  ...TaskWords,
   chapter: z.string(),
   text: z.string(),
   target: z.number(),
@@ -242,10 +240,7 @@ export const TargetsResponse = z.object({ plan: PlanHead, targets: z.array(Targe
 
 export const WallPhoto = PhotoRef.extend({
   itemId: Id,
-  number: z.string(),
-  /** 指标 N / 任务 N (shared/labels.ts itemLabel): one label per item everywhere. */
-  label: z.string(),
-  title: z.string(),
+  ...TaskWords,
   unitId: Id,
   unitName: z.string(),
   period: Period,
@@ -325,10 +320,7 @@ export type Directory = z.infer<typeof Directory>;
 export const QueueEntry = z.object({
   id: Id,
   itemId: Id,
-  number: z.string(),
-  /** 指标 N / 任务 N (shared/labels.ts itemLabel): one label per item everywhere. */
-  label: z.string(),
-  title: z.string(),
+  ...TaskWords,
   unitId: Id,
   unitName: z.string(),
   authorName: z.string(),
@@ -351,7 +343,7 @@ export type ReviewQueueResponse = z.infer<typeof ReviewQueueResponse>;
 export const ReminderUnit = z.object({
   unitId: Id,
   name: z.string(),
-  tasks: z.array(z.object({ id: Id, number: z.string(), label: z.string(), title: z.string() })),
+  tasks: z.array(z.object({ id: Id, ...TaskWords })),
 });
 export type ReminderUnit = z.infer<typeof ReminderUnit>;
 
@@ -386,10 +378,7 @@ export type CircularUnit = z.infer<typeof CircularUnit>;
 
 export const CircularTask = z.object({
   id: Id,
-  number: z.string(),
-  /** 指标 N / 任务 N (shared/labels.ts itemLabel): one label per item everywhere. */
-  label: z.string(),
-  title: z.string(),
+  ...TaskWords,
   chapter: z.string(),
   leadUnits: z.array(z.string()),
   leaders: z.array(z.string()),

@@ -165,17 +165,22 @@ export type UnreadThreadsResponse = z.infer<typeof UnreadThreadsResponse>;
 export const ReportFlag = z.enum(['clock_skew', 'captured_after_received']);
 export type ReportFlag = z.infer<typeof ReportFlag>;
 
-/** A report body as the server stored it: defaults resolved (unit, period), times in UTC. */
-export const StoredReportBody = z.object({
-  taskId: Id,
-  unitId: Id,
-  period: Period,
+/** What the unit wrote, as stored: the same fields in the stored body and the full report. */
+const ReportContent = {
   status: ReportStatus,
   percent: z.number().int(),
   targetValues: z.array(TargetValue),
   progress: z.string(),
   problems: z.string(),
   nextSteps: z.string(),
+};
+
+/** A report body as the server stored it: defaults resolved (unit, period), times in UTC. */
+export const StoredReportBody = z.object({
+  taskId: Id,
+  unitId: Id,
+  period: Period,
+  ...ReportContent,
   capturedAt: IsoDateTime,
   location: Location.nullable(),
   photos: z.array(PhotoDecl),
@@ -201,12 +206,7 @@ export const Report = z.object({
   authorId: Id,
   authorName: z.string(),
   state: ReportState,
-  status: ReportStatus,
-  percent: z.number().int(),
-  targetValues: z.array(TargetValue),
-  progress: z.string(),
-  problems: z.string(),
-  nextSteps: z.string(),
+  ...ReportContent,
   capturedAt: IsoDateTime.nullable(),
   receivedAt: IsoDateTime,
   /** Server time of the latest submission. */

@@ -39,7 +39,7 @@ export const SyncResponse = z.object({
   reset: z.boolean(),
   serverTime: IsoDateTime,
   plans: z.array(PlanSummary),
-  /** Scoped like GET /api/plans/:id/items: a unit sees only titles of others' tasks. */
+  /** Scoped like GET /api/plans/:id/tasks: a unit sees only titles of others' tasks. */
   items: z.array(Item),
   /** With photos (urls), reviews and history. For a unit: its own reports, and the reports of
    *  the tasks it leads (all units) or co-carries (the lead unit's). */

@@ -1,7 +1,7 @@
 // The API under load: 50 concurrent clients for 30 s each (autocannon, keep-alive connections)
 // against a fresh seeded `wrangler dev` on loopback (local workerd + SQLite-backed D1 + disk R2 —
 // not Cloudflare's network; the load generator shares the same 2 cores):
-//   task list    GET /api/plans/:id/items                 (吴中 2024 plan, as its 督查室)
+//   task list    GET /api/plans/:id/tasks                 (吴中 2024 plan, as its 督查室)
 //   dashboard    GET /api/plans/:id/dashboard?period=…    (the same plan)
 //   report PUT   PUT /api/reports/:uuid                   every request a new UUID and its own
 //                (task, unit, period) — the unique index allows one report each; sent by the
@@ -69,7 +69,7 @@ try {
   let photosExhausted = false;
   type Scenario = [string, RequestSpec];
   const scenarios: Scenario[] = [
-    ['task list  GET /api/plans/:id/items', { method: 'GET', path: `/api/plans/${planId}/items`, headers: base }],
+    ['task list  GET /api/plans/:id/tasks', { method: 'GET', path: `/api/plans/${planId}/tasks`, headers: base }],
     ['dashboard  GET /api/plans/:id/dashboard', { method: 'GET', path: `/api/plans/${planId}/dashboard?period=2024-12`, headers: base }],
     [
       'report PUT /api/reports/:uuid (new each)',

@@ -46,7 +46,7 @@ try {
     ['health     GET /api/health', admin, '/api/health'],
     ['me         GET /api/me', unit, '/api/me'],
     ['sync       GET /api/sync?since= (nothing new)', unit, `/api/sync?since=${encodeURIComponent(latest)}`],
-    ['task list  GET /api/plans/:id/items', admin, `/api/plans/${planId}/items`],
+    ['task list  GET /api/plans/:id/tasks', admin, `/api/plans/${planId}/tasks`],
     ['dashboard  GET /api/plans/:id/dashboard', admin, `/api/plans/${planId}/dashboard?period=${period}`],
   ];
   const readRows: string[][] = [['endpoint', 'answer', 'req/s', '× health', 'p50', 'p99', 'errors', '304: req/s', '× health']];

@@ -4,7 +4,7 @@
 // directly through the local D1 binding in multi-row INSERT … SELECT FROM json_each batches (the
 // change-log triggers run as for any write), `wrangler dev` restarted at each size. Median and
 // p95 of (the 督查室 of the first organisation, and its unit account):
-//   task list   GET /api/plans/:id/items                (the 督查室's list of tasks)
+//   task list   GET /api/plans/:id/tasks                (the 督查室's list of tasks)
 //   dashboard   GET /api/plans/:id/dashboard?period=…   (leaders' 总览)
 //   search      GET /api/search?q=…                     (full-text search)
 //   circular    GET /api/plans/:id/circular?period=…    (the monthly 通报)
@@ -54,7 +54,7 @@ try {
       const admin = await signInApi(server.url, world.admin, WORLD_PASSWORD);
       const unit = await signInApi(server.url, world.unitUser, WORLD_PASSWORD);
       const endpoints: Array<[string, () => Promise<number>]> = [
-        ['task list  GET /api/plans/:id/items', () => getBytes(admin, `/api/plans/${world.planId}/items`)],
+        ['task list  GET /api/plans/:id/tasks', () => getBytes(admin, `/api/plans/${world.planId}/tasks`)],
         ['dashboard  GET /api/plans/:id/dashboard', () => getBytes(admin, `/api/plans/${world.planId}/dashboard?period=2024-12`)],
         ['search     GET /api/search?q=重点工作', () => getBytes(admin, `/api/search?q=${encodeURIComponent('重点工作')}`)],
         ['circular   GET /api/plans/:id/circular', () => getBytes(admin, `/api/plans/${world.planId}/circular?period=2024-12`)],

@@ -463,7 +463,7 @@ describe('the phone misbehaves (shared e2e server)', () => {
     type PlanItem = { id: string; kind: string; leadUnits: Array<{ id: string }>; coUnits: Array<{ id: string }> };
     let item: PlanItem | undefined;
     for (const p of plans) {
-      const { items } = await admin.get<{ items: PlanItem[] }>(`/api/plans/${p.id}/items`);
+      const { items } = await admin.get<{ items: PlanItem[] }>(`/api/plans/${p.id}/tasks`);
       item = items.find((i) => i.kind === 'task' && i.coUnits.some((u) => u.id === me.unitId) && !i.leadUnits.some((u) => u.id === me.unitId));
       if (item) break;
     }
@@ -480,7 +480,7 @@ describe('the phone misbehaves (shared e2e server)', () => {
     const id = await submitReport(page);
     await expect.poll(() => stateOf(page, id)).toBe('等待网络');
 
-    const patch = await admin.send('PATCH', `/api/items/${item!.id}`, { coUnitIds: coUnitIds.filter((u) => u !== me.unitId) });
+    const patch = await admin.send('PATCH', `/api/tasks/${item!.id}`, { coUnitIds: coUnitIds.filter((u) => u !== me.unitId) });
     expect(patch.status).toBe(200);
     try {
       await context.setOffline(false);
@@ -498,7 +498,7 @@ describe('the phone misbehaves (shared e2e server)', () => {
       const res = await admin.send('GET', `/api/reports/${id}`);
       expect(res.status).toBe(404);
     } finally {
-      await admin.send('PATCH', `/api/items/${item!.id}`, { coUnitIds });
+      await admin.send('PATCH', `/api/tasks/${item!.id}`, { coUnitIds });
       await context.close();
     }
   });

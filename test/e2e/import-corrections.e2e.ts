@@ -128,7 +128,7 @@ describe('import corrections', () => {
 
     // The server holds what the clerk saw.
     const api = await apiAs('wuzhong-admin');
-    const plan = (await api.get(`/api/plans/${planId}/items`)) as { items: Array<{ id: string; number: string; text: string; leadUnits: Array<{ name: string }> }> };
+    const plan = (await api.get(`/api/plans/${planId}/tasks`)) as { items: Array<{ id: string; number: string; text: string; leadUnits: Array<{ name: string }> }> };
     expect(plan.items.map((i) => i.number)).toEqual(['1', '2', '4', '5', '6']);
     expect(plan.items[0]!.leadUnits.map((u) => u.name)).toEqual(['发改委', '工信局']);
     expect(plan.items[1]!.leadUnits.map((u) => u.name)).toEqual(['用直镇', '甪直镇']);
@@ -155,7 +155,7 @@ describe('import corrections', () => {
     await screenshot(page, 'task-edit-text-targets');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/overview\/tasks\/[^/]+\?/);
-    const after = (await api.get(`/api/plans/${planId}/items`)) as { items: Array<{ id: string; text: string; targets: Array<{ text: string; value: number }> }> };
+    const after = (await api.get(`/api/plans/${planId}/tasks`)) as { items: Array<{ id: string; text: string; targets: Array<{ text: string; value: number }> }> };
     const edited = after.items.find((i) => i.id === one.id)!;
     expect(edited.text).toBe('新建标准厂房26万平方米，上半年完成主体工程。');
     expect(edited.targets.map((t) => [t.text, t.value])).toEqual([['新建标准厂房26万平方米', 26]]);

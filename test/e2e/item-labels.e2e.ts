@@ -15,7 +15,7 @@ beforeAll(async () => {
   const admin = await apiAs('wuzhong-admin');
   const { plans } = await admin.get<{ plans: Array<{ id: string; docNumber: string | null }> }>('/api/plans');
   planId = plans.find((p) => p.docNumber === '吴政发〔2023〕2号')!.id;
-  ({ items } = await admin.get<{ items: Array<SeedItem & { label: string }> }>(`/api/plans/${planId}/items`));
+  ({ items } = await admin.get<{ items: Array<SeedItem & { label: string }> }>(`/api/plans/${planId}/tasks`));
 });
 
 afterAll(async () => {

@@ -189,7 +189,7 @@ describe('supervision office', () => {
     await screenshot(page, 'overview-phone-task-edit');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByRole('heading', { name: /进展报告/ }).waitFor();
-    const { items } = await admin.get<{ items: Array<{ id: string; deadline: string | null; coUnits: Array<{ name: string }> }> }>(`/api/plans/${planId}/items`);
+    const { items } = await admin.get<{ items: Array<{ id: string; deadline: string | null; coUnits: Array<{ name: string }> }> }>(`/api/plans/${planId}/tasks`);
     const after = items.find((i) => i.id === edited.taskId)!;
     expect(after.deadline).toBe('2024-10-31');
     expect(after.coUnits.map((u) => u.name)).toContain(option.replace('（统称）', ''));

@@ -26,7 +26,7 @@ describe('cacheable reads in the PWA', () => {
     // As the app's hc client fetches: default cache mode, same-origin credentials.
     const got = await page.evaluate(async () => {
       const { plans } = (await (await fetch('/api/plans', { credentials: 'same-origin' })).json()) as { plans: Array<{ id: string }> };
-      const url = `/api/plans/${plans[0]!.id}/items`;
+      const url = `/api/plans/${plans[0]!.id}/tasks`;
       const one = await fetch(url, { credentials: 'same-origin' });
       const first = { status: one.status, etag: one.headers.get('etag'), length: (await one.text()).length };
       const two = await fetch(url, { credentials: 'same-origin' });

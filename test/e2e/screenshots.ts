@@ -30,7 +30,7 @@ async function main() {
     const { plans } = await admin.get<{ plans: Array<{ id: string; year: number; docNumber: string | null }> }>('/api/plans');
     // The newest plan of the organisation, as 总览 opens it.
     const plan = [...plans].sort((a, b) => b.year - a.year)[0]!;
-    const { items } = await admin.get<{ items: Array<{ id: string; kind: string; leadUnits: Array<{ name: string }> }> }>(`/api/plans/${plan.id}/items`);
+    const { items } = await admin.get<{ items: Array<{ id: string; kind: string; leadUnits: Array<{ name: string }> }> }>(`/api/plans/${plan.id}/tasks`);
     const units = new Map(state.accounts.filter((a) => a.role === 'unit' && a.orgName.includes('吴中')).map((a) => [a.unitName!, a.username]));
     // The unit that leads the most items: the fullest 我的任务.
     const led = new Map<string, number>();

@@ -76,7 +76,7 @@ export async function wuzhong2024(): Promise<{ admin: Api; planId: string; items
   const admin = await apiAs('wuzhong-admin');
   const { plans } = await admin.get<{ plans: Array<{ id: string; docNumber: string | null }> }>('/api/plans');
   const planId = plans.find((p) => p.docNumber === '吴政发〔2024〕1号')!.id;
-  const { items } = await admin.get<{ items: SeedItem[] }>(`/api/plans/${planId}/items`);
+  const { items } = await admin.get<{ items: SeedItem[] }>(`/api/plans/${planId}/tasks`);
   const accounts = demoAccounts().filter((a) => a.role === 'unit' && a.orgName.includes('吴中'));
   return { admin, planId, items, accountOf: new Map(accounts.map((a) => [a.unitName!, a.username])) };
 }

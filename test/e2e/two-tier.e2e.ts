@@ -31,7 +31,7 @@ describe('two-tier in the form at 360×640', () => {
   it('the lead unit quotes a co-unit’s text, target values and photos', async () => {
     const admin = await apiAs('wuzhong-admin');
     const plan = (await admin.get<{ plans: PlanSummary[] }>('/api/plans')).plans.find((p) => p.year === 2024)!;
-    const { items } = await admin.get<{ items: PlanItem[] }>(`/api/plans/${plan.id}/items`);
+    const { items } = await admin.get<{ items: PlanItem[] }>(`/api/plans/${plan.id}/tasks`);
     const accounts = demoAccounts().filter((a) => a.orgName.includes('吴中') && a.role === 'unit');
     const account = (name: string) => accounts.find((a) => a.unitName === name)?.username;
     const item = items.find((i) => i.kind !== 'draft' && i.targets.length > 0 && i.leadUnits.length === 1 && account(i.leadUnits[0]!.name) && i.coUnits.some((u) => account(u.name)))!;

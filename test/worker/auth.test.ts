@@ -342,13 +342,13 @@ describe('POST /api/auth/password', () => {
     expect(await json(login.res)).toEqual({ ok: true, mustChangePassword: true });
     const me = await json(await call('GET', '/api/me', { cookie: login.cookie }));
     expect(me.mustChangePassword).toBe(true);
-    const blocked = await call('GET', `/api/plans/${f.planId}/items`, { cookie: login.cookie });
+    const blocked = await call('GET', `/api/plans/${f.planId}/tasks`, { cookie: login.cookie });
     expect(blocked.status).toBe(403);
     expect((await json(blocked)).error.code).toBe('password_change_required');
     const changed = await call('POST', '/api/auth/password', { cookie: login.cookie, json: { currentPassword: PASSWORD, newPassword: 'jinting-town-2024' } });
     expect(changed.status).toBe(200);
     expect((await json(await call('GET', '/api/me', { cookie: login.cookie }))).mustChangePassword).toBe(false);
-    expect((await call('GET', `/api/plans/${f.planId}/items`, { cookie: login.cookie })).status).toBe(200);
+    expect((await call('GET', `/api/plans/${f.planId}/tasks`, { cookie: login.cookie })).status).toBe(200);
     // The fixture's earlier session was revoked by the change.
     expect((await call('GET', '/api/me', { cookie: u.cookie })).status).toBe(401);
     const audit = await env.DB.prepare(`SELECT summary FROM audit_log WHERE entity_id = ?1 AND action = 'password_change'`).bind(u.id).first<{ summary: string }>();

@@ -62,10 +62,10 @@ describe('GET /api/plans/:id/photo-wall', () => {
   });
 });
 
-describe('GET /api/items/:id/overview', () => {
+describe('GET /api/tasks/:id/overview', () => {
   it('gives the lead units’ lights for the period, then every counted report with photos', async () => {
     const { f, taskC, reports, photos } = await scenario();
-    const res = await call('GET', `/api/items/${taskC}/overview?period=2024-03`, { cookie: f.users.leader.cookie, now: MARCH_28 });
+    const res = await call('GET', `/api/tasks/${taskC}/overview?period=2024-03`, { cookie: f.users.leader.cookie, now: MARCH_28 });
     expect(res.status).toBe(200);
     const o = TaskOverview.parse(await json(res));
     expect(o.cells.map((c) => [c.unitName, c.colour, c.label])).toEqual([
@@ -76,7 +76,7 @@ describe('GET /api/items/:id/overview', () => {
     expect(o.reports.map((r) => r.id)).toEqual([reports.taskCB]);
     expect(o.reports[0]).toMatchObject({ problems: '征地拆迁未完成', status: 'behind' });
 
-    const a = TaskOverview.parse(await json(await call('GET', `/api/items/${f.items.taskA}/overview?period=2024-03`, { cookie: f.users.admin.cookie, now: MARCH_28 })));
+    const a = TaskOverview.parse(await json(await call('GET', `/api/tasks/${f.items.taskA}/overview?period=2024-03`, { cookie: f.users.admin.cookie, now: MARCH_28 })));
     expect(a.item.leaders.map((l) => l.name)).toEqual(['张领导']);
     expect(a.item.targets).toHaveLength(1);
     expect(a.reports.map((r) => [r.id, r.unitName])).toEqual([
@@ -84,7 +84,7 @@ describe('GET /api/items/:id/overview', () => {
       [reports.taskAC, '单位C'],
     ]);
     expect(a.reports[0]!.photos.map((p) => p.photoId)).toEqual([photos.a1, photos.a2]);
-    expect((await call('GET', `/api/items/${taskC}/overview`, { cookie: f.users.unitB.cookie })).status).toBe(403);
+    expect((await call('GET', `/api/tasks/${taskC}/overview`, { cookie: f.users.unitB.cookie })).status).toBe(403);
   });
 });
 

@@ -72,7 +72,7 @@ describe('two organisations on two databases', () => {
 
   it("cannot read each other's anything: plans, tasks, reports, sync, search", async () => {
     const aAdmin = a.users.admin.cookie;
-    for (const path of [`/api/plans/${b.planId}/items`, `/api/plans/${b.planId}/dashboard`, `/api/tasks/${b.items.taskA}/reports`, `/api/reports/${bReport.id}`]) {
+    for (const path of [`/api/plans/${b.planId}/tasks`, `/api/plans/${b.planId}/dashboard`, `/api/tasks/${b.items.taskA}/reports`, `/api/reports/${bReport.id}`]) {
       expect((await call('GET', path, { cookie: aAdmin, now: MARCH_20 })).status, path).toBe(404);
     }
     const sync = await json(await call('GET', '/api/sync', { cookie: aCookie, now: MARCH_20 }));
@@ -119,10 +119,10 @@ describe('the super-admin (database 0)', () => {
   });
 
   it("opens and acts on database 1's records by id, and creates accounts there", async () => {
-    const items = await call('GET', `/api/plans/${b.planId}/items`, { cookie: admin.cookie });
+    const items = await call('GET', `/api/plans/${b.planId}/tasks`, { cookie: admin.cookie });
     expect(items.status).toBe(200);
     expect((await json(items)).items.length).toBe(3);
-    expect((await call('GET', `/api/plans/${uid()}/items`, { cookie: admin.cookie })).status).toBe(404);
+    expect((await call('GET', `/api/plans/${uid()}/tasks`, { cookie: admin.cookie })).status).toBe(404);
     const username = `made-${uid().slice(0, 8)}`;
     const made = await call('POST', '/api/users', { cookie: admin.cookie, json: { orgId: b.orgId, username, displayName: '新账号', role: 'admin' } });
     expect(made.status).toBe(201);

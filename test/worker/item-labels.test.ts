@@ -20,7 +20,7 @@ describe('item labels', () => {
   it('gives every item of the wuzhong-2023 plan its own label, and plan items, sync and dashboard carry it', async () => {
     const { f, planId } = await importWuzhong2023();
     const { items } = await json<{ items: Array<{ id: string; kind: string; number: string; label: string }> }>(
-      await call('GET', `/api/plans/${planId}/items`, { cookie: f.users.admin.cookie }),
+      await call('GET', `/api/plans/${planId}/tasks`, { cookie: f.users.admin.cookie }),
     );
     expect(items.length).toBeGreaterThan(100);
     const labels = items.map((i) => i.label);
@@ -54,7 +54,7 @@ describe('item labels', () => {
     const res = await call('POST', '/api/imports/commit', { cookie: f.users.admin.cookie, json: { text: extra, fileName: 'wuzhong-2023-tasks.txt', mode: 'update' } });
     expect(res.status).toBe(200);
     const { items } = await json<{ items: Array<{ kind: string; number: string; label: string }> }>(
-      await call('GET', `/api/plans/${planId}/items`, { cookie: f.users.admin.cookie }),
+      await call('GET', `/api/plans/${planId}/tasks`, { cookie: f.users.admin.cookie }),
     );
     expect(dupes(items.map((i) => i.label))).toEqual([]);
     const nines = items.filter((i) => i.kind === 'task' && i.number === '9').map((i) => i.label);

@@ -168,7 +168,7 @@ export const ROWS: Row[] = [
 
   // ---- plans, leader views ----
   { method: 'GET', route: '/api/plans', path: () => '/api/plans', expect: s(401, 200, 200, 200, 200, 200, 200) },
-  { method: 'GET', route: '/api/plans/:id/items', path: (w) => `/api/plans/${w.f.planId}/items`, expect: s(401, 200, 200, 200, 200, 200, 404) },
+  { method: 'GET', route: '/api/plans/:id/tasks', path: (w) => `/api/plans/${w.f.planId}/tasks`, expect: s(401, 200, 200, 200, 200, 200, 404) },
   { method: 'GET', route: '/api/plans/:id/dashboard', path: (w) => `/api/plans/${w.f.planId}/dashboard?period=2024-03`, expect: s(401, 403, 403, 403, 200, 200, 404) },
   { method: 'GET', route: '/api/plans/:id/targets', path: (w) => `/api/plans/${w.f.planId}/targets`, expect: s(401, 403, 403, 403, 200, 200, 404) },
   { method: 'GET', route: '/api/plans/:id/photo-wall', path: (w) => `/api/plans/${w.f.planId}/photo-wall`, expect: s(401, 403, 403, 403, 200, 200, 404) },
@@ -181,9 +181,9 @@ export const ROWS: Row[] = [
     body: () => ({ dueDay: 20 }),
     expect: s(401, 403, 403, 403, 403, 200, 404),
   },
-  { method: 'GET', route: '/api/items/:id/overview', path: (w) => `/api/items/${w.f.items.taskA}/overview?period=2024-03`, expect: s(401, 403, 403, 403, 200, 200, 404) },
+  { method: 'GET', route: '/api/tasks/:id/overview', path: (w) => `/api/tasks/${w.f.items.taskA}/overview?period=2024-03`, expect: s(401, 403, 403, 403, 200, 200, 404) },
   {
-    method: 'PATCH', route: '/api/items/:id', path: (w) => `/api/items/${w.f.items.taskA}`,
+    method: 'PATCH', route: '/api/tasks/:id', path: (w) => `/api/tasks/${w.f.items.taskA}`,
     body: () => ({ deadline: '2024-09-30' }),
     expect: s(401, 403, 403, 403, 403, 200, 404),
   },

@@ -29,10 +29,10 @@ describe('GET /api/plans', () => {
   });
 });
 
-describe('GET /api/plans/:id/items', () => {
+describe('GET /api/plans/:id/tasks', () => {
   it('returns items with units, leaders and targets in document order', async () => {
     const f = await makeFixture();
-    const res = await call('GET', `/api/plans/${f.planId}/items`, { cookie: f.users.admin.cookie });
+    const res = await call('GET', `/api/plans/${f.planId}/tasks`, { cookie: f.users.admin.cookie });
     expect(res.status).toBe(200);
     const body = PlanItemsResponse.parse(await json(res));
     expect(body.items.map((i) => i.id)).toEqual([f.items.indicator, f.items.taskA, f.items.taskB]);
@@ -46,7 +46,7 @@ describe('GET /api/plans/:id/items', () => {
 
   it('shows a unit only the titles of other units’ tasks', async () => {
     const f = await makeFixture();
-    const res = await call('GET', `/api/plans/${f.planId}/items`, { cookie: f.users.unitB.cookie });
+    const res = await call('GET', `/api/plans/${f.planId}/tasks`, { cookie: f.users.unitB.cookie });
     const body = PlanItemsResponse.parse(await json(res));
     const taskA = body.items.find((i) => i.id === f.items.taskA)!;
     const taskB = body.items.find((i) => i.id === f.items.taskB)!;
@@ -60,13 +60,13 @@ describe('GET /api/plans/:id/items', () => {
   it('treats another organisation’s plan as absent', async () => {
     const f = await makeFixture();
     const other = await makeFixture();
-    const res = await call('GET', `/api/plans/${other.planId}/items`, { cookie: f.users.admin.cookie });
+    const res = await call('GET', `/api/plans/${other.planId}/tasks`, { cookie: f.users.admin.cookie });
     expect(res.status).toBe(404);
   });
 
   it('rejects a malformed id with the error shape', async () => {
     const f = await makeFixture();
-    const res = await call('GET', '/api/plans/not-a-uuid/items', { cookie: f.users.admin.cookie });
+    const res = await call('GET', '/api/plans/not-a-uuid/tasks', { cookie: f.users.admin.cookie });
     expect(res.status).toBe(400);
     const body = await json(res);
     expect(body.error.code).toBe('validation');

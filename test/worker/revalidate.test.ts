@@ -34,7 +34,7 @@ async function notModified(cookie: string, path: string, etag: string, now = MAR
 }
 
 const paths = (f: Fixture) => ({
-  items: `/api/plans/${f.planId}/items`,
+  items: `/api/plans/${f.planId}/tasks`,
   dashboard: `/api/plans/${f.planId}/dashboard?period=2024-03`,
 });
 

@@ -124,7 +124,7 @@ describe('Cache-Control on /api', () => {
     const f = await makeFixture();
     // Reads with a validator: the browser may keep them but must ask every time (ETag → 304);
     // no shared cache may store them.
-    for (const path of ['/api/me', `/api/plans/${f.planId}/items`]) {
+    for (const path of ['/api/me', `/api/plans/${f.planId}/tasks`]) {
       const res = await call('GET', path, { cookie: f.users.unitA.cookie });
       expect(res.headers.get('cache-control'), path).toBe('private, no-cache');
       expect(res.headers.get('etag'), path).toBeTruthy();

@@ -10,23 +10,24 @@ import { apiSecurityHeaders, csrfProtection, defaultNoStore } from './middleware
 import { injectFaults } from './middleware/faults';
 import { revalidate } from './middleware/revalidate';
 import { audit } from './routes/audit';
-import { auth, me } from './routes/auth';
-import { circular } from './routes/circular';
-import { dashboard } from './routes/dashboard';
-import { items } from './routes/items';
-import { planEdit } from './routes/plan-edit';
-import { directory, search } from './routes/search';
-import { supervision } from './routes/supervision';
+import { aliases } from './routes/aliases';
+import { auth } from './routes/auth';
+import { circular } from './routes/plans/circular';
+import { dashboard } from './routes/plans/dashboard';
+import { directory } from './routes/plans/directory';
+import { search } from './routes/search';
+import { supervision } from './routes/plans/supervision';
 import { health } from './routes/health';
-import { aliases, imports } from './routes/imports';
+import { imports } from './routes/imports';
 import { instructions } from './routes/instructions';
+import { me } from './routes/me';
 import { carryover } from './routes/carryover';
-import { photos } from './routes/photos';
+import { photos } from './routes/reports/photos';
 import { plans } from './routes/plans';
 import { reports } from './routes/reports';
 import { sync } from './routes/sync';
 import { tasks } from './routes/tasks';
-import { unitDue } from './routes/unit-due';
+import { units } from './routes/units';
 import { verify } from './routes/verify';
 import { verifySettings } from './routes/verify-settings';
 import { users } from './routes/users';
@@ -38,7 +39,7 @@ const JSON_BODY_LIMIT = 512 * 1024;
 export const CACHEABLE_READS = [
   '/api/me',
   '/api/plans',
-  '/api/plans/:id/items',
+  '/api/plans/:id/tasks',
   '/api/plans/:id/dashboard',
   '/api/plans/:id/targets',
   '/api/plans/:id/circular',
@@ -78,13 +79,11 @@ export function createApp(deps: AppDeps) {
     .route('/api/plans', circular)
     .route('/api/plans', supervision)
     .route('/api/plans', directory)
-    .route('/api/plans', planEdit)
-    .route('/api/items', items)
     .route('/api/search', search)
     .route('/api/reports', reports)
     .route('/api/reports', photos)
     .route('/api/tasks', tasks)
-    .route('/api/units', unitDue)
+    .route('/api/units', units)
     .route('/api/sync', sync)
     .route('/api/verify', verify)
     .route('/api/verify-settings', verifySettings)

@@ -105,7 +105,7 @@ export default function TaskEditScreen({ params, query }: ScreenProps) {
   useEffect(() => {
     let live = true;
     (async () => {
-      const o = await unwrap(api.api.items[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
+      const o = await unwrap(api.api.tasks[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
       const dir = await unwrap(api.api.plans[':id'].directory.$get({ param: { id: o.plan.id } }));
       if (!live) return;
       setData({ o, dir });
@@ -144,7 +144,7 @@ export default function TaskEditScreen({ params, query }: ScreenProps) {
       ...(JSON.stringify(t) !== JSON.stringify(before) ? { targets: t } : {}),
     };
     try {
-      await unwrap(api.api.items[':id'].$patch({ param: { id }, json: body }));
+      await unwrap(api.api.tasks[':id'].$patch({ param: { id }, json: body }));
       navigate(back, { replace: true });
     } catch (err) {
       setError(err instanceof ApiFailure ? (err.status === 409 ? '该任务已被他人修改，请返回后重新打开再编辑。' : err.message) : '保存失败，请稍后重试');

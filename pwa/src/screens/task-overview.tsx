@@ -25,7 +25,7 @@ function shortTitle(text: string): string {
 }
 
 async function fetchOverview(id: string, period: string | null): Promise<TaskOverview> {
-  return unwrap(api.api.items[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
+  return unwrap(api.api.tasks[':id'].overview.$get({ param: { id }, query: period ? { period } : {} }));
 }
 
 export default function TaskOverviewScreen({ params, query }: ScreenProps) {

@@ -26,7 +26,7 @@ export async function cachedPlan(planId: string): Promise<{ plan: PlanSummary; i
 
 export async function fetchPlan(planId: string): Promise<{ plan: PlanSummary; items: Item[] }> {
   const data = await unwrap(
-    api.api.plans[':id'].items.$get({ param: { id: planId } }),
+    api.api.plans[':id'].tasks.$get({ param: { id: planId } }),
   );
   await replaceCachedPlan(data.plan, data.items);
   return data;

@@ -1,5 +1,5 @@
 // Units of an organisation and their other spellings (文体旅局 = 文体旅游局), editable by the admin.
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from './audit';
 import { stmt } from '../lib/d1';
 import { badRequest, conflict, notFound } from '../lib/errors';
 

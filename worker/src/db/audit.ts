@@ -1,6 +1,31 @@
-// Reading the audit log (rows are written by lib/audit.ts in the same batch as each change).
+// The audit log. Every write leaves an audit row: callers add auditStatement() to the same batch
+// as the write, so the change and its audit row commit together. listAudit() reads it back.
 import type { AuditEntry } from '../../../shared/schemas/audit';
 import { stmt } from '../lib/d1';
+
+/** One audit row to write. */
+export interface AuditWrite {
+  orgId: string | null;
+  userId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary?: string;
+}
+
+export function auditStatement(db: D1Database, entry: AuditWrite, at: Date): D1PreparedStatement {
+  return stmt(
+    db,
+    'INSERT INTO audit_log (org_id, user_id, at, action, entity_type, entity_id, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)',
+    entry.orgId,
+    entry.userId,
+    at.toISOString(),
+    entry.action,
+    entry.entityType,
+    entry.entityId,
+    (entry.summary ?? '').slice(0, 2000),
+  );
+}
 
 export interface AuditFilter {
   /** null: every organisation (super-admin only). */

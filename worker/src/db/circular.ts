@@ -2,15 +2,16 @@
 // (on-time reporting, then completion — never by activity such as posts or time online),
 // the 滞后 tasks and the units that have not reported; and every report of the period for Excel.
 import { colourOf } from '../../../shared/colour';
-import { itemLabel, taskRowLabel, REPORT_STATE_LABEL, REPORT_STATUS_LABEL, type ReportState, type ReportStatus } from '../../../shared/labels';
+import { taskRowLabel, REPORT_STATE_LABEL, REPORT_STATUS_LABEL, type ReportState, type ReportStatus } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { CircularResponse, CircularTask, CircularUnit, ReminderUnit, UnitRow } from '../../../shared/schemas/dashboard';
 import { jsonList, stmt } from '../lib/d1';
+import { reportTextsOf, type ReportRow } from './reports';
 import { addStatus, byName, countColours, noStatuses, ReportingTally } from '../lib/tally';
 import { dateZh, monthDayZh, percentZh } from '../lib/zh-text';
 import { cellOf, cellsStatement, figuresOf, missingUnitsOf, unitRows, type PeriodFigures } from './dashboard';
-import { frameFrom, frameStatements, planHead, type PlanFrame, type PlanRecord } from './plan-frame';
-import { photoUrl } from './photos-wall';
+import { frameFrom, frameStatements, planHead, taskWordsOf, type PlanFrame, type PlanRecord } from './plan-frame';
+import { photoUrl } from '../lib/photo-links';
 
 /**
  * Ranking by results (RANKING_RULE in shared/labels.ts, printed on the circular): on-time reporting
@@ -48,11 +49,11 @@ export function rankUnits(rows: UnitRow[]): CircularUnit[] {
 }
 
 export function remindersOf(frame: PlanFrame, f: PeriodFigures): ReminderUnit[] {
-  const items = new Map(frame.items.map((it) => [it.id, it]));
+  const wordsOf = taskWordsOf(frame);
   return missingUnitsOf(frame, f).map((u) => ({
     unitId: u.unitId,
     name: u.name,
-    tasks: u.taskIds.map((id) => ({ id, number: items.get(id)!.number, label: itemLabel(items.get(id)!), title: items.get(id)!.title })),
+    tasks: u.taskIds.map((id) => ({ id, ...wordsOf(id) })),
   }));
 }
 
@@ -177,22 +178,13 @@ export interface PeriodReport {
   verifyCode: string;
 }
 
-interface PeriodReportRow {
-  id: string;
-  item_id: string;
+type PeriodReportRow = Pick<ReportRow, 'id' | 'item_id' | 'status' | 'state' | 'percent' | 'progress' | 'problems' | 'next_steps' | 'verify_code'> & {
   unit_name: string;
   role: 'lead' | 'co' | 'area' | null;
-  status: ReportStatus;
-  state: ReportState;
-  percent: number;
-  progress: string;
-  problems: string;
-  next_steps: string;
   first_at: string;
   submitted_at: string;
-  verify_code: string;
   photo_ids: string | null;
-}
+};
 
 const ROLE_WORD = { lead: '牵头', co: '责任', area: '责任板块' } as const;
 
@@ -212,7 +204,7 @@ export async function periodReports(db: D1Database, frame: PlanFrame, period: st
     period,
   ).all<PeriodReportRow>();
   const order = new Map(frame.items.map((it, i) => [it.id, i]));
-  const items = new Map(frame.items.map((it) => [it.id, it]));
+  const wordsOf = taskWordsOf(frame);
   const roleOrder = (r: PeriodReportRow) => (r.role === 'lead' ? 0 : r.role === 'co' ? 1 : 2);
   return results
     .sort((a, b) => (order.get(a.item_id) ?? 1e9) - (order.get(b.item_id) ?? 1e9) || roleOrder(a) - roleOrder(b) || byName(a.unit_name, b.unit_name))
@@ -220,17 +212,13 @@ export async function periodReports(db: D1Database, frame: PlanFrame, period: st
       const c = colourOf({ period, dueDay: frame.plan.dueDay, now, report: { status: r.status, state: r.state, submittedAt: r.first_at } });
       return {
         id: r.id,
-        number: items.get(r.item_id)?.number ?? '',
-        label: items.has(r.item_id) ? itemLabel(items.get(r.item_id)!) : '',
-        title: items.get(r.item_id)?.title ?? '',
+        ...wordsOf(r.item_id),
         unitName: r.unit_name,
         role: r.role ? ROLE_WORD[r.role] : '',
         status: r.status,
         state: r.state,
         percent: r.percent,
-        progress: r.progress,
-        problems: r.problems,
-        nextSteps: r.next_steps,
+        ...reportTextsOf(r),
         firstSubmittedAt: r.first_at,
         submittedAt: r.submitted_at,
         timeliness: c.timeliness === 'on_time' ? '按时' : '逾期补报',

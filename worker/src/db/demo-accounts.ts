@@ -2,7 +2,7 @@
 // super-admin, and per organisation an admin, a leader and one account per unit. Only the local
 // seeding CLI (worker/cli/seed.ts) calls this — never a deployed route.
 import type { Role } from '../../../shared/schemas/auth';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from './audit';
 import { orgSlug, uniqueUsername, unitUsername } from '../lib/account-names';
 import { hashPassword } from '../lib/password';
 import { insertUsersStatements, takenUsernames, type NewUser } from './users';

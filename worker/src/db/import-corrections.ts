@@ -1,7 +1,7 @@
 // The clerk's corrections per organisation and document (migration 0005_import_corrections).
 import { Corrections, type Correction } from '../../../shared/schemas/import-corrections';
 import type { ParsedPlan } from '../../../shared/schemas/import';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from './audit';
 import { sha256Hex } from '../lib/crypto';
 import { stmt } from '../lib/d1';
 
@@ -32,6 +32,11 @@ export function saveCorrectionsStatements(
     ),
     auditStatement(db, { orgId: o.orgId, userId: o.userId, action: 'import.corrections', entityType: 'plan', entityId: o.planId, summary: `导入时修改 ${o.corrections.length} 处` }, o.now),
   ];
+}
+
+/** Forgets the document's corrections (the clerk committed with none). */
+export function forgetCorrectionsStatement(db: D1Database, orgId: string, docKey: string): D1PreparedStatement {
+  return stmt(db, 'DELETE FROM import_corrections WHERE org_id = ?1 AND doc_key = ?2', orgId, docKey);
 }
 
 /**

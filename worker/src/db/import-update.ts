@@ -2,7 +2,7 @@
 // updated in place (their ids, and so their reports, stay), new items are added, and removed items
 // are deleted unless reports already refer to them — those are kept and listed.
 import type { ParsedPlan } from '../../../shared/schemas/import';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from './audit';
 import { insertRows, jsonList, stmt } from '../lib/d1';
 import { ITEM_INSERT, ITEM_LEADER_INSERT, ITEM_UNIT_INSERT, itemChildRows, resolveNames, SECTION_INSERT, sectionResolver, TARGET_INSERT } from './import';
 import { keyed, type PlanDiff } from './import-diff';

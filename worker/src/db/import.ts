@@ -3,7 +3,7 @@
 import type { Cycle } from '../../../shared/schemas/common';
 import type { ParsedPlan } from '../../../shared/schemas/import';
 import { planItemLabels } from '../../../shared/item-labels';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from './audit';
 import { insertRows, stmt } from '../lib/d1';
 import { conflict } from '../lib/errors';
 
@@ -37,8 +37,20 @@ export async function ensureOrg(db: D1Database, name: string, now: Date, id: str
     shortOrgName(name),
     now.toISOString(),
   ).run();
-  const row = await stmt(db, 'SELECT id FROM orgs WHERE name = ?1', name).first<{ id: string }>();
-  return row!.id;
+  return (await orgIdByName(db, name))!;
+}
+
+export async function orgIdByName(db: D1Database, name: string): Promise<string | null> {
+  return (await stmt(db, 'SELECT id FROM orgs WHERE name = ?1', name).first<{ id: string }>())?.id ?? null;
+}
+
+export async function orgNameOf(db: D1Database, orgId: string): Promise<string | null> {
+  return (await stmt(db, 'SELECT name FROM orgs WHERE id = ?1', orgId).first<{ name: string }>())?.name ?? null;
+}
+
+/** The plan of an organisation with this 文号, if one was imported. */
+export async function planIdByDocNumber(db: D1Database, orgId: string, docNumber: string): Promise<string | null> {
+  return (await stmt(db, 'SELECT id FROM plans WHERE org_id = ?1 AND doc_number = ?2', orgId, docNumber).first<{ id: string }>())?.id ?? null;
 }
 
 export interface CommitOptions {
@@ -188,8 +200,8 @@ export async function commitPlan(db: D1Database, o: CommitOptions): Promise<Comm
   const { parsed, orgId, now } = o;
   const nowIso = now.toISOString();
   if (parsed.plan.docNumber) {
-    const existing = await stmt(db, 'SELECT id FROM plans WHERE org_id = ?1 AND doc_number = ?2', orgId, parsed.plan.docNumber).first<{ id: string }>();
-    if (existing) throw conflict(`文号为 ${parsed.plan.docNumber} 的工作方案已导入`, { planId: existing.id });
+    const existing = await planIdByDocNumber(db, orgId, parsed.plan.docNumber);
+    if (existing) throw conflict(`文号为 ${parsed.plan.docNumber} 的工作方案已导入`, { planId: existing });
   }
   const names = await resolveNames(db, orgId, parsed.items, nowIso);
   const planId = crypto.randomUUID();

@@ -2,11 +2,8 @@
 // Newest report first (index reports_plan_submitted), photos of one report in their order.
 import type { WallPhoto } from '../../../shared/schemas/dashboard';
 import { jsonList, stmt } from '../lib/d1';
-import type { PlanFrame } from './plan-frame';
-import { itemLabel } from '../../../shared/labels';
-
-export const photoUrl = (reportId: string, photoId: string) => `/api/reports/${reportId}/photos/${photoId}`;
-export const thumbUrl = (reportId: string, photoId: string) => `${photoUrl(reportId, photoId)}/thumb`;
+import { photoLink } from '../lib/photo-links';
+import { taskWordsOf, type PlanFrame } from './plan-frame';
 
 interface WallRow {
   report_id: string;
@@ -70,19 +67,12 @@ export async function listWallPhotos(db: D1Database, frame: PlanFrame, f: WallFi
     c?.seq ?? null,
     f.limit + 1,
   ).all<WallRow>();
-  const items = new Map(frame.items.map((it) => [it.id, it]));
+  const wordsOf = taskWordsOf(frame);
   const page = results.slice(0, f.limit);
   const photos = page.map((r) => ({
-    reportId: r.report_id,
-    photoId: r.photo_id,
-    url: photoUrl(r.report_id, r.photo_id),
-    // A phone always uploads a thumbnail; until it has arrived the full photo stands in.
-    thumbUrl: r.has_thumb ? thumbUrl(r.report_id, r.photo_id) : photoUrl(r.report_id, r.photo_id),
-    takenAt: r.taken_at,
+    ...photoLink(r.report_id, r.photo_id, !!r.has_thumb, r.taken_at),
     itemId: r.item_id,
-    number: items.get(r.item_id)?.number ?? '',
-    label: items.has(r.item_id) ? itemLabel(items.get(r.item_id)!) : '',
-    title: items.get(r.item_id)?.title ?? '',
+    ...wordsOf(r.item_id),
     unitId: r.unit_id,
     unitName: r.unit_name,
     period: r.period,

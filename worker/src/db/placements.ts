@@ -55,7 +55,9 @@ export async function claimUsernames(directory: D1Database, usernames: readonly 
   return taken!.results.map((r) => r.username);
 }
 
-/** An organisation of this database by its name (organisations created before the directory too). */
-export async function orgIdByName(db: D1Database, name: string): Promise<string | null> {
-  return (await stmt(db, 'SELECT id FROM orgs WHERE name = ?1', name).first<{ id: string }>())?.id ?? null;
+/** The database's size in bytes as D1 reports it after a statement (null where it does not: wrangler's local CLI). */
+export async function databaseSize(db: D1Database): Promise<number | null> {
+  const r = await stmt(db, 'SELECT 1 AS one').run();
+  const size = (r.meta as { size_after?: number }).size_after;
+  return typeof size === 'number' ? size : null;
 }

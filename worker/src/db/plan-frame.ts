@@ -1,7 +1,7 @@
 // The frame every leader view hangs its figures on: the plan, its tracked items with chapters,
 // leaders and lead units. A few hundred rows at most, loaded in one D1 batch.
 import { storedLabel } from './item-labels';
-import type { ItemKind } from '../../../shared/labels';
+import { itemLabel, type ItemKind } from '../../../shared/labels';
 import type { PlanHead } from '../../../shared/schemas/dashboard';
 import { stmt } from '../lib/d1';
 import { titleOf } from '../lib/scope';
@@ -31,6 +31,15 @@ export interface FrameItem {
   leaderIds: string[];
   /** Lead units that can report (kind 'unit'); placeholders like 各镇（街道） are left out. */
   leadUnitIds: string[];
+}
+
+/** How lists name a task of the frame: 编号, label (指标 3 / 任务 二.3) and title; blank when absent. */
+export function taskWordsOf(frame: PlanFrame): (itemId: string) => { number: string; label: string; title: string } {
+  const items = new Map(frame.items.map((it) => [it.id, it]));
+  return (itemId) => {
+    const it = items.get(itemId);
+    return it ? { number: it.number, label: itemLabel(it), title: it.title } : { number: '', label: '', title: '' };
+  };
 }
 
 export interface PlanFrame {

@@ -92,7 +92,8 @@ interface ItemLeaderRow {
   leader_id: string;
   name: string;
 }
-interface TargetRow {
+/** A row of `targets`. */
+export interface TargetRow {
   id: string;
   item_id: string;
   text: string;

@@ -2,7 +2,8 @@
 import type { Report, ReportPhoto, ReportRevision, Review } from '../../../shared/schemas/report';
 import type { SessionUser } from '../env';
 import { jsonList, stmt } from '../lib/d1';
-import { locationOf, type ReportRow } from './reports';
+import { photoUrl, thumbUrl } from '../lib/photo-links';
+import { locationOfRow, reportContentOf, type ReportRow } from './reports';
 
 interface PhotoRow {
   report_id: string;
@@ -39,14 +40,12 @@ interface RevisionRow {
   created_at: string;
 }
 
-export const photoUrl = (reportId: string, photoId: string) => `/api/reports/${reportId}/photos/${photoId}`;
-
 function mapPhoto(p: PhotoRow): ReportPhoto {
   return {
     id: p.photo_id,
     seq: p.seq,
     takenAt: p.taken_at,
-    location: p.lat !== null && p.lng !== null ? locationOf(p.lat, p.lng, p.accuracy) : null,
+    location: locationOfRow(p),
     received: p.sha256 !== null,
     thumbReceived: p.thumb_sha256 !== null,
     contentType: p.content_type,
@@ -56,7 +55,7 @@ function mapPhoto(p: PhotoRow): ReportPhoto {
     height: p.height,
     receivedAt: p.received_at,
     url: p.sha256 ? photoUrl(p.report_id, p.photo_id) : null,
-    thumbUrl: p.thumb_sha256 ? `${photoUrl(p.report_id, p.photo_id)}/thumb` : null,
+    thumbUrl: p.thumb_sha256 ? thumbUrl(p.report_id, p.photo_id) : null,
   };
 }
 
@@ -114,18 +113,13 @@ export async function loadReports(db: D1Database, ids: readonly string[]): Promi
       authorId: r.author_id,
       authorName: r.author_name,
       state: r.state,
-      status: r.status,
-      percent: r.percent,
-      targetValues: JSON.parse(r.target_values_json),
-      progress: r.progress,
-      problems: r.problems,
-      nextSteps: r.next_steps,
+      ...reportContentOf(r),
       capturedAt: r.captured_at,
       receivedAt: r.received_at,
       submittedAt: r.submitted_at,
       firstSubmittedAt: r.first_submitted_at,
       updatedAt: r.updated_at,
-      location: r.lat !== null && r.lng !== null ? locationOf(r.lat, r.lng, r.accuracy) : null,
+      location: locationOfRow(r),
       verifyCode: r.verify_code,
       clockSkewMs: r.clock_skew_ms,
       flags: JSON.parse(r.flags_json),

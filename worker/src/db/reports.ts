@@ -67,25 +67,34 @@ export async function revisionHashes(db: D1Database, reportId: string): Promise<
   return results.map((r) => r.body_hash);
 }
 
+/** What the unit wrote, as the API spells it: the same in the stored body and the full report. */
+export function reportContentOf(r: ReportRow): Pick<StoredReportBody, 'status' | 'percent' | 'targetValues' | 'progress' | 'problems' | 'nextSteps'> {
+  return { status: r.status, percent: r.percent, targetValues: JSON.parse(r.target_values_json), ...reportTextsOf(r) };
+}
+
+/** A report's three texts: 进展情况, 存在问题, 下步计划. */
+export function reportTextsOf(r: Pick<ReportRow, 'progress' | 'problems' | 'next_steps'>) {
+  return { progress: r.progress, problems: r.problems, nextSteps: r.next_steps };
+}
+
 export function storedBodyOf(r: ReportRow): StoredReportBody {
   return {
     taskId: r.item_id,
     unitId: r.unit_id,
     period: r.period,
-    status: r.status,
-    percent: r.percent,
-    targetValues: JSON.parse(r.target_values_json),
-    progress: r.progress,
-    problems: r.problems,
-    nextSteps: r.next_steps,
+    ...reportContentOf(r),
     capturedAt: r.captured_at ?? r.received_at,
-    location: r.lat !== null && r.lng !== null ? locationOf(r.lat, r.lng, r.accuracy) : null,
+    location: locationOfRow(r),
     photos: JSON.parse(r.photos_json),
   };
 }
 
-export function locationOf(lat: number, lng: number, accuracy: number | null) {
+function locationOf(lat: number, lng: number, accuracy: number | null) {
   return accuracy === null ? { lat, lng } : { lat, lng, accuracy };
+}
+
+export function locationOfRow(r: Pick<ReportRow, 'lat' | 'lng' | 'accuracy'>) {
+  return r.lat !== null && r.lng !== null ? locationOf(r.lat, r.lng, r.accuracy) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-// A user's own sessions (signed-in devices): SQL and row mappers. Creating, looking up and
-// revoking by token live in lib/session.ts.
+// Sessions: their SQL and row mappers — creating, looking up by token hash, sliding, revoking,
+// and a user's own list of signed-in devices. Tokens and lifetimes are lib/session.ts's.
 import type { SessionInfo } from '../../../shared/schemas/auth';
+import type { SessionUser } from '../env';
 import { stmt } from '../lib/d1';
 
 interface SessionRow {
@@ -59,4 +60,62 @@ export function revokeOtherSessionsStatement(db: D1Database, userId: string, kee
     now.toISOString(),
     newHash,
   );
+}
+
+export function insertSessionStatement(
+  db: D1Database,
+  s: { tokenHash: string; id: string; userId: string; now: Date; expiresAt: string; userAgent: string | null; ip: string | null },
+): D1PreparedStatement {
+  return stmt(
+    db,
+    `INSERT INTO sessions (token_hash, id, user_id, created_at, last_seen_at, expires_at, user_agent, ip)
+     VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7)`,
+    s.tokenHash,
+    s.id,
+    s.userId,
+    s.now.toISOString(),
+    s.expiresAt,
+    s.userAgent,
+    s.ip,
+  );
+}
+
+export interface LiveSessionRow {
+  session_id: string;
+  created_at: string;
+  last_seen_at: string;
+  user_id: string;
+  username: string;
+  display_name: string;
+  role: SessionUser['role'];
+  org_id: string | null;
+  unit_id: string | null;
+  leader_id: string | null;
+  must_change_password: number;
+}
+
+/** The session with this token hash and its user: not revoked, not expired, created after `createdAfter`, user enabled. */
+export async function findLiveSession(db: D1Database, tokenHash: string, now: Date, createdAfter: Date): Promise<LiveSessionRow | null> {
+  return stmt(
+    db,
+    `SELECT s.id AS session_id, s.created_at, s.last_seen_at, u.id AS user_id, u.username, u.display_name, u.role,
+            u.org_id, u.unit_id, u.leader_id, u.must_change_password
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND s.created_at > ?3 AND u.disabled = 0`,
+    tokenHash,
+    now.toISOString(),
+    createdAfter.toISOString(),
+  ).first<LiveSessionRow>();
+}
+
+export async function slideSession(db: D1Database, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
+  await stmt(db, 'UPDATE sessions SET last_seen_at = ?2, expires_at = ?3 WHERE token_hash = ?1', tokenHash, now.toISOString(), expiresAt.toISOString()).run();
+}
+
+export function revokeSessionStatement(db: D1Database, sessionId: string, userId: string, now: Date): D1PreparedStatement {
+  return stmt(db, 'UPDATE sessions SET revoked_at = ?3 WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL', sessionId, userId, now.toISOString());
+}
+
+export function revokeAllSessionsStatement(db: D1Database, userId: string, now: Date): D1PreparedStatement {
+  return stmt(db, 'UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL', userId, now.toISOString());
 }

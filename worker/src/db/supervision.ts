@@ -3,9 +3,9 @@
 import type { QueueEntry, ReviewQueueResponse } from '../../../shared/schemas/dashboard';
 import type { ReportStatus } from '../../../shared/labels';
 import { stmt } from '../lib/d1';
-import { photoUrl, thumbUrl } from './photos-wall';
-import type { PlanFrame } from './plan-frame';
-import { itemLabel } from '../../../shared/labels';
+import { photoLink } from '../lib/photo-links';
+import { reportTextsOf } from './reports';
+import { taskWordsOf, type PlanFrame } from './plan-frame';
 
 interface QueueRow {
   id: string;
@@ -45,34 +45,24 @@ export async function reviewQueue(db: D1Database, frame: PlanFrame, period: stri
     period,
     limit,
   ).all<QueueRow>();
-  const items = new Map(frame.items.map((it) => [it.id, it]));
+  const wordsOf = taskWordsOf(frame);
   const entries: QueueEntry[] = results.map((r) => ({
     id: r.id,
     itemId: r.item_id,
-    number: items.get(r.item_id)?.number ?? '',
-    label: items.has(r.item_id) ? itemLabel(items.get(r.item_id)!) : '',
-    title: items.get(r.item_id)?.title ?? '',
+    ...wordsOf(r.item_id),
     unitId: r.unit_id,
     unitName: r.unit_name,
     authorName: r.author_name,
     period: r.period,
     status: r.status,
     percent: r.percent,
-    progress: r.progress,
-    problems: r.problems,
-    nextSteps: r.next_steps,
+    ...reportTextsOf(r),
     submittedAt: r.submitted_at,
     revision: r.revision,
     flags: JSON.parse(r.flags_json) as string[],
     photos: (r.photos ? r.photos.split(',') : []).map((p) => {
       const [photoId, hasThumb] = p.split(':') as [string, string];
-      return {
-        reportId: r.id,
-        photoId,
-        url: photoUrl(r.id, photoId),
-        thumbUrl: hasThumb === '1' ? thumbUrl(r.id, photoId) : photoUrl(r.id, photoId),
-        takenAt: null,
-      };
+      return photoLink(r.id, photoId, hasThumb === '1', null);
     }),
   }));
   return { total: results[0]?.total ?? 0, entries };

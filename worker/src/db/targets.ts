@@ -3,14 +3,10 @@
 import type { TargetProgress } from '../../../shared/schemas/dashboard';
 import { stmt } from '../lib/d1';
 import type { PlanFrame } from './plan-frame';
+import type { TargetRow } from './plans';
 import { itemLabel } from '../../../shared/labels';
 
-interface TargetRow {
-  id: string;
-  item_id: string;
-  text: string;
-  value: number;
-  unit: string;
+interface TargetProgressRow extends TargetRow {
   report_id: string | null;
   current: number | null;
   unit_name: string | null;
@@ -40,7 +36,7 @@ export async function listTargetProgress(db: D1Database, frame: PlanFrame): Prom
        LEFT JOIN units u ON u.id = r.unit_id
       ORDER BY x.item_seq, x.seq`,
     frame.plan.id,
-  ).all<TargetRow>();
+  ).all<TargetProgressRow>();
   const items = new Map(frame.items.map((it) => [it.id, it]));
   return results.map((r) => {
     const it = items.get(r.item_id);

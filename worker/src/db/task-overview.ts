@@ -1,27 +1,16 @@
 // One task as a leader drills into it: its lead units' lights for the period, then every counted
 // report (all units, all periods, newest first) with photo thumbnails.
-import type { ReportState, ReportStatus } from '../../../shared/labels';
 import type { ReportDigest } from '../../../shared/schemas/dashboard';
 import { jsonList, stmt } from '../lib/d1';
-import { photoUrl, thumbUrl } from './photos-wall';
+import { reportTextsOf, type ReportRow } from './reports';
+import { photoLink } from '../lib/photo-links';
 
 const MAX_REPORTS = 60;
 
-interface DigestRow {
-  id: string;
-  unit_id: string;
-  unit_name: string;
-  period: string;
-  status: ReportStatus;
-  state: ReportState;
-  percent: number;
-  progress: string;
-  problems: string;
-  next_steps: string;
-  submitted_at: string | null;
-  author_name: string;
-  target_values_json: string;
-}
+type DigestRow = Pick<
+  ReportRow,
+  'id' | 'unit_id' | 'period' | 'status' | 'state' | 'percent' | 'progress' | 'problems' | 'next_steps' | 'submitted_at' | 'target_values_json'
+> & { unit_name: string; author_name: string };
 
 interface PhotoRow {
   report_id: string;
@@ -52,13 +41,7 @@ export async function reportDigests(db: D1Database, itemId: string): Promise<Rep
   const byReport = new Map<string, ReportDigest['photos']>();
   for (const p of photos) {
     const list = byReport.get(p.report_id) ?? [];
-    list.push({
-      reportId: p.report_id,
-      photoId: p.photo_id,
-      url: photoUrl(p.report_id, p.photo_id),
-      thumbUrl: p.has_thumb ? thumbUrl(p.report_id, p.photo_id) : photoUrl(p.report_id, p.photo_id),
-      takenAt: p.taken_at,
-    });
+    list.push(photoLink(p.report_id, p.photo_id, !!p.has_thumb, p.taken_at));
     byReport.set(p.report_id, list);
   }
   return results.map((r) => ({
@@ -69,9 +52,7 @@ export async function reportDigests(db: D1Database, itemId: string): Promise<Rep
     status: r.status,
     state: r.state,
     percent: r.percent,
-    progress: r.progress,
-    problems: r.problems,
-    nextSteps: r.next_steps,
+    ...reportTextsOf(r),
     submittedAt: r.submitted_at,
     authorName: r.author_name,
     photos: byReport.get(r.id) ?? [],

@@ -15,13 +15,28 @@ export interface UserCredentials {
   password: PasswordHash;
 }
 
-interface CredentialsRow {
+/** The columns of `users` every account mapper reads. */
+interface AccountRow {
   id: string;
   username: string;
   org_id: string | null;
   role: Role;
   disabled: number;
   must_change_password: number;
+}
+
+function accountOf(r: AccountRow) {
+  return {
+    id: r.id,
+    username: r.username,
+    orgId: r.org_id,
+    role: r.role,
+    disabled: r.disabled === 1,
+    mustChangePassword: r.must_change_password === 1,
+  };
+}
+
+interface CredentialsRow extends AccountRow {
   password_hash: string;
   password_salt: string;
   password_iterations: number;
@@ -33,12 +48,7 @@ const CREDENTIALS_SELECT = `SELECT id, username, org_id, role, disabled, must_ch
 function mapCredentials(row: CredentialsRow | null): UserCredentials | null {
   if (!row) return null;
   return {
-    id: row.id,
-    username: row.username,
-    orgId: row.org_id,
-    role: row.role,
-    disabled: row.disabled === 1,
-    mustChangePassword: row.must_change_password === 1,
+    ...accountOf(row),
     password: { hash: row.password_hash, salt: row.password_salt, iterations: row.password_iterations },
   };
 }
@@ -77,18 +87,12 @@ export async function getMe(db: D1Database, user: SessionUser): Promise<Me> {
 
 // ---- account lists for admins ----
 
-interface SummaryRow {
-  id: string;
-  username: string;
+interface SummaryRow extends AccountRow {
   display_name: string;
-  role: Role;
-  org_id: string | null;
   unit_id: string | null;
   unit_name: string | null;
   leader_id: string | null;
   leader_name: string | null;
-  disabled: number;
-  must_change_password: number;
   created_at: string;
   last_sign_in_at: string | null;
   active_sessions: number;
@@ -108,17 +112,12 @@ const SUMMARY_ORDER = `ORDER BY CASE u.role WHEN 'superadmin' THEN 0 WHEN 'admin
 
 function mapSummary(r: SummaryRow): UserSummary {
   return {
-    id: r.id,
-    username: r.username,
+    ...accountOf(r),
     displayName: r.display_name,
-    role: r.role,
-    orgId: r.org_id,
     unitId: r.unit_id,
     unitName: r.unit_name,
     leaderId: r.leader_id,
     leaderName: r.leader_name,
-    disabled: r.disabled === 1,
-    mustChangePassword: r.must_change_password === 1,
     createdAt: r.created_at,
     lastSignInAt: r.last_sign_in_at,
     activeSessions: r.active_sessions,
@@ -317,7 +316,7 @@ export async function takenUsernames(db: D1Database, names: readonly string[]): 
 
 /**
  * The audit row of a password change, written only if the change took effect (the stored hash is
- * the new one): the same columns as lib/audit.ts, with a guard it cannot express.
+ * the new one): the same columns as auditStatement() in db/audit.ts, with a guard it cannot express.
  */
 export function passwordChangeAuditStatement(
   db: D1Database,

@@ -3,7 +3,7 @@
 // with the most photos), so the office never retypes anything into Excel.
 import type { CircularResponse } from '../../../shared/schemas/dashboard';
 import { stateWord, statusWord, type PeriodReport } from '../db/circular';
-import { buildXlsx, type XlsxCell, type XlsxSheet } from './xlsx';
+import { buildXlsx, sheetColumns, type XlsxCell, type XlsxSheet } from './xlsx';
 import { dateTimeZh, dateZh, percentZh } from './zh-text';
 import { RANKING_RULE } from '../../../shared/labels';
 
@@ -14,10 +14,7 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
   const r = c.figures.reporting;
   const summary: XlsxSheet = {
     name: '通报',
-    columns: [
-      { header: '项目', width: 22 },
-      { header: '内容', width: 90, wrap: true },
-    ],
+    columns: sheetColumns(['项目', 22], ['内容', 90, 'wrap']),
     rows: [
       ['工作方案', c.plan.title],
       ['文号', c.plan.docNumber ?? ''],
@@ -37,42 +34,23 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
   };
   const ranking: XlsxSheet = {
     name: '单位排名',
-    columns: [
-      { header: '排名', width: 6 },
-      { header: '单位', width: 24 },
-      { header: '牵头任务数', width: 10 },
-      { header: '已报送', width: 8 },
-      { header: '按时报送', width: 10 },
-      { header: '逾期补报', width: 10 },
-      { header: '未报送', width: 8 },
-      { header: '按时报送率(%)', width: 14 },
-      { header: '平均进度(%)', width: 12 },
-      { header: '已完成', width: 8 },
-      { header: '滞后', width: 6 },
-    ],
+    columns: sheetColumns(
+      ['排名', 6], ['单位', 24], ['牵头任务数', 10], ['已报送', 8], ['按时报送', 10], ['逾期补报', 10], ['未报送', 8],
+      ['按时报送率(%)', 14], ['平均进度(%)', 12], ['已完成', 8], ['滞后', 6],
+    ),
     rows: c.units.map((u) => [u.rank, u.name, u.tasks, u.reported, u.onTime, u.late, u.missing, pct(u.onTimeRate), u.avgPercent, u.done, u.behind]),
   };
   const lagging: XlsxSheet = {
     name: '滞后任务',
-    columns: [
-      { header: '编号', width: 9 },
-      { header: '篇章', width: 24, wrap: true },
-      { header: '任务', width: 40, wrap: true },
-      { header: '牵头单位', width: 20, wrap: true },
-      { header: '分管领导', width: 12 },
-      { header: '情况', width: 24, wrap: true },
-      { header: '进度(%)', width: 8 },
-      { header: '存在问题', width: 50, wrap: true },
-    ],
+    columns: sheetColumns(
+      ['编号', 9], ['篇章', 24, 'wrap'], ['任务', 40, 'wrap'], ['牵头单位', 20, 'wrap'], ['分管领导', 12],
+      ['情况', 24, 'wrap'], ['进度(%)', 8], ['存在问题', 50, 'wrap'],
+    ),
     rows: c.lagging.map((t) => [t.label, t.chapter, t.title, t.leadUnits.join('、'), t.leaders.join('、'), t.labels.join('；'), t.percent, t.problems]),
   };
   const missing: XlsxSheet = {
     name: '未报送单位',
-    columns: [
-      { header: '单位', width: 24 },
-      { header: '未报送任务数', width: 12 },
-      { header: '任务', width: 90, wrap: true },
-    ],
+    columns: sheetColumns(['单位', 24], ['未报送任务数', 12], ['任务', 90, 'wrap']),
     rows: c.missing.map((u) => [u.name, u.tasks.length, u.tasks.map((t) => `${t.label} ${t.title}`).join('\n')]),
   };
   const photoColumns = Math.max(1, ...reports.map((p) => p.photoLinks.length));
@@ -81,21 +59,11 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
   const all: XlsxSheet = {
     name: '本期报告',
     columns: [
-      { header: '编号', width: 9 },
-      { header: '任务', width: 30, wrap: true },
-      { header: '单位', width: 18 },
-      { header: '单位角色', width: 8 },
-      { header: '进展状态', width: 10 },
-      { header: '审核', width: 8 },
-      { header: '进度(%)', width: 8 },
-      { header: '进展情况', width: 60, wrap: true },
-      { header: '存在问题', width: 40, wrap: true },
-      { header: '下步计划', width: 40, wrap: true },
-      { header: '首次报送', width: 18 },
-      { header: '最近报送', width: 18 },
-      { header: '时效', width: 8 },
-      { header: '督办灯', width: 10 },
-      { header: '核验码', width: 12 },
+      ...sheetColumns(
+        ['编号', 9], ['任务', 30, 'wrap'], ['单位', 18], ['单位角色', 8], ['进展状态', 10], ['审核', 8], ['进度(%)', 8],
+        ['进展情况', 60, 'wrap'], ['存在问题', 40, 'wrap'], ['下步计划', 40, 'wrap'], ['首次报送', 18], ['最近报送', 18],
+        ['时效', 8], ['督办灯', 10], ['核验码', 12],
+      ),
       ...Array.from({ length: photoColumns }, (_, k) => ({ header: `照片${k + 1}`, width: 8 })),
     ],
     rows: reports.map((p) => [

@@ -4,8 +4,8 @@
 // Sizes within the same 100 MB step count as equal, and then the database with fewer
 // organisations wins: a province onboarding many empty districts at once spreads them evenly
 // instead of stacking them on whichever database happened to be a few pages smaller.
-import { ensureOrg } from '../db/import';
-import { claimUsernames, orgCounts, orgIdByName, orgPlacementByName, placeOrg } from '../db/placements';
+import { ensureOrg, orgIdByName } from '../db/import';
+import { claimUsernames, databaseSize, orgCounts, orgPlacementByName, placeOrg } from '../db/placements';
 import type { Databases } from './databases';
 import { ApiError, conflict } from './errors';
 
@@ -25,14 +25,8 @@ export function emptiest(rooms: readonly Room[]): number {
   return sorted[0]!.index;
 }
 
-async function sizeOf(db: D1Database): Promise<number | null> {
-  const r = await db.prepare('SELECT 1 AS one').run();
-  const size = (r.meta as { size_after?: number }).size_after;
-  return typeof size === 'number' ? size : null;
-}
-
 export async function roomOf(all: readonly D1Database[]): Promise<Room[]> {
-  const [counts, sizes] = await Promise.all([orgCounts(all[0]!), Promise.all(all.map(sizeOf))]);
+  const [counts, sizes] = await Promise.all([orgCounts(all[0]!), Promise.all(all.map(databaseSize))]);
   return sizes.map((size, index) => ({ index, size, orgs: counts.get(index) ?? 0 }));
 }
 

@@ -6,6 +6,8 @@
 //   the tasks it co-carries (the lead unit's report is the consolidated one).
 // db/report-read.ts VISIBLE_REPORT_SQL is the SQL twin of canReadReport(): change both together.
 import type { SessionUser } from '../env';
+import { getReportRow, type ReportRow } from '../db/reports';
+import { getTaskContext } from '../db/tasks';
 import { badRequest, forbidden, notFound } from './errors';
 import { assertSameOrg } from './scope';
 
@@ -94,4 +96,23 @@ export function assertCanWriteReport(user: SessionUser, report: ReportRef & { it
   if (isAdmin(user)) return;
   if (user.role !== 'unit') throw forbidden('区领导不能报送进展');
   if (report.unitId !== user.unitId) throw forbidden('只能修改本单位的报告');
+}
+
+export const reportRef = (r: ReportRow): ReportRef & { itemId: string } => ({ orgId: r.org_id, unitId: r.unit_id, firstSubmittedAt: r.first_submitted_at, itemId: r.item_id });
+
+/** A report the user may read, with its task; 404 for anything else. */
+export async function readableReport(db: D1Database, user: SessionUser, id: string): Promise<{ row: ReportRow; task: TaskContext }> {
+  const row = await getReportRow(db, id);
+  if (!row) throw notFound('未找到该报告');
+  const task = await getTaskContext(db, row.item_id);
+  if (!task) throw notFound('未找到该报告');
+  assertCanReadReport(user, task, reportRef(row));
+  return { row, task };
+}
+
+/** A report the user may write to (photos, submit). */
+export async function writableReport(db: D1Database, user: SessionUser, id: string): Promise<{ row: ReportRow; task: TaskContext }> {
+  const found = await readableReport(db, user, id);
+  assertCanWriteReport(user, reportRef(found.row), found.task);
+  return found;
 }

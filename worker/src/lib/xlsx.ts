@@ -20,6 +20,13 @@ export interface XlsxColumn {
   wrap?: boolean;
 }
 
+/** [header, width, 'wrap'?]: a sheet's columns written as a table, several to a line. */
+export type ColumnSpec = readonly [header: string, width: number, wrap?: 'wrap'];
+
+export function sheetColumns(...spec: ColumnSpec[]): XlsxColumn[] {
+  return spec.map(([header, width, wrap]) => (wrap ? { header, width, wrap: true } : { header, width }));
+}
+
 export interface XlsxSheet {
   name: string;
   columns: XlsxColumn[];

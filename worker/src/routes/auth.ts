@@ -1,15 +1,16 @@
-// Sign-in, sign-out, password change, and the signed-in user with their devices (sessions).
+// Sign-in, sign-out and password change (POST /api/auth/*). The signed-in user and their devices
+// are GET /api/me (routes/me.ts).
 import { Hono, type Context } from 'hono';
-import { LoginBody, PasswordChangeBody, SessionParam } from '../../../shared/schemas/auth';
+import { LoginBody, PasswordChangeBody } from '../../../shared/schemas/auth';
 import type { AppEnv } from '../env';
 import { blockedUntil, forgetOldAttemptsStatements, newBlock, recordFailureStatements, signedInStatements } from '../db/login-attempts';
-import { isActiveSessionOf, listActiveSessions, revokeOtherSessionsStatement } from '../db/sessions';
-import { changeOwnPasswordStatement, findCredentials, findCredentialsById, getMe, passwordChangeAuditStatement } from '../db/users';
-import { auditStatement } from '../lib/audit';
+import { revokeOtherSessionsStatement, revokeSessionStatement } from '../db/sessions';
+import { changeOwnPasswordStatement, findCredentials, findCredentialsById, passwordChangeAuditStatement } from '../db/users';
+import { auditStatement } from '../db/audit';
 import { addressNet } from '../lib/address';
-import { ApiError, conflict, notFound, unauthorized } from '../lib/errors';
+import { ApiError, conflict, unauthorized } from '../lib/errors';
 import { hashPassword, passwordProblem, verifyAgainstNothing, verifyPassword } from '../lib/password';
-import { createSessionStatement, revokeSessionStatement } from '../lib/session';
+import { createSessionStatement } from '../lib/session';
 import { validate } from '../lib/validate';
 import { clearSessionCookie, clientIp, requireSession, setSessionCookie } from '../middleware/auth';
 
@@ -118,26 +119,4 @@ export const auth = new Hono<AppEnv>()
     // revocation and the audit row are guarded by the new hash).
     if (!changed?.meta.changes) throw conflict('密码刚刚已被修改，请重新登录后再试');
     return c.json({ ok: true });
-  });
-
-export const me = new Hono<AppEnv>()
-  .get('/', requireSession, async (c) => c.json(await getMe(c.env.DB, c.var.user)))
-  /** The devices this user is signed in on. */
-  .get('/sessions', requireSession, async (c) => {
-    const user = c.var.user;
-    return c.json({ sessions: await listActiveSessions(c.env.DB, user.id, user.sessionId, c.var.now()) });
-  })
-  /** Sign out one device (this one too, if chosen). Another user's session is simply not found. */
-  .delete('/sessions/:id', requireSession, validate('param', SessionParam), async (c) => {
-    const user = c.var.user;
-    const { id } = c.req.valid('param');
-    const db = c.env.DB;
-    const now = c.var.now();
-    if (!(await isActiveSessionOf(db, id, user.id, now))) throw notFound('未找到该登录设备');
-    await db.batch([
-      revokeSessionStatement(db, id, user.id, now),
-      auditStatement(db, { orgId: user.orgId, userId: user.id, action: 'session_revoke', entityType: 'user', entityId: user.id, summary: `退出登录设备 ${id}` }, now),
-    ]);
-    if (id === user.sessionId) clearSessionCookie(c);
-    return c.json({ ok: true, current: id === user.sessionId });
   });

@@ -5,7 +5,7 @@ import { CarryoverCloseBody } from '../../../shared/schemas/carryover';
 import type { AppEnv } from '../env';
 import { closeCarryoverStatement, openCarryover } from '../db/carryover';
 import { getTaskContext } from '../db/tasks';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from '../db/audit';
 import { badRequest, notFound } from '../lib/errors';
 import { carries } from '../lib/report-access';
 import { assertSameOrg } from '../lib/scope';

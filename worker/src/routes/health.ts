@@ -1,10 +1,12 @@
+// GET /api/health: is the worker up and does D1 answer (503 when not).
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
+import { pingDb } from '../db/health';
 
 export const health = new Hono<AppEnv>().get('/', async (c) => {
   let db: 'ok' | 'error' = 'ok';
   try {
-    await c.env.DB.prepare('SELECT 1').first();
+    await pingDb(c.env.DB);
   } catch {
     db = 'error';
   }

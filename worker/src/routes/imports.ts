@@ -2,25 +2,22 @@
 // the same document number), then commit with the admin's unit mappings and corrections. The
 // corrections are applied by the server to its own parse — the client's item list is never taken.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { parsePlanDocument } from '../../../shared/import';
 import { applyCorrections } from '../../../shared/import/corrections';
 import { suggestSameUnits } from '../../../shared/import/near-duplicates';
 import type { Correction, CorrectionOutcome } from '../../../shared/schemas/import-corrections';
-import { AliasBody, ImportCommitBody, ImportDocumentBody, type ParsedPlan, type UnitResolution } from '../../../shared/schemas/import';
-import { Text } from '../../../shared/schemas/common';
+import { ImportCommitBody, ImportDocumentBody, type ParsedPlan, type UnitResolution } from '../../../shared/schemas/import';
 import type { AppEnv, SessionUser } from '../env';
-import { addAlias, aliasStatements, assertAliasable, indexUnits, listUnitsWithAliases, removeAlias, unitNameIndex, type UnitWithAliases } from '../db/aliases';
-import { commitPlan, isGroupName, shortOrgName } from '../db/import';
+import { aliasStatements, assertAliasable, indexUnits, listUnitsWithAliases, unitNameIndex, type UnitWithAliases } from '../db/aliases';
+import { commitPlan, isGroupName, orgNameOf, planIdByDocNumber, shortOrgName } from '../db/import';
 import type { Databases } from '../lib/databases';
 import { importOrgOf } from '../lib/placement';
-import { confirmedAliasStatements, documentKey, loadCorrections, saveCorrectionsStatements } from '../db/import-corrections';
+import { confirmedAliasStatements, documentKey, forgetCorrectionsStatement, loadCorrections, saveCorrectionsStatements } from '../db/import-corrections';
 import { diffPlan } from '../db/import-diff';
 import { applyPlanUpdate } from '../db/import-update';
 import { listItems } from '../db/plans';
 import { sha256Hex } from '../lib/crypto';
-import { stmt } from '../lib/d1';
-import { badRequest, conflict, notFound } from '../lib/errors';
+import { badRequest, conflict } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { orgOf, requireRole } from '../middleware/auth';
 
@@ -41,8 +38,7 @@ async function importOrg(dbs: Databases, user: SessionUser, issuer: string, now:
 
 async function existingPlanId(db: D1Database, orgId: string | null, docNumber: string | null): Promise<string | null> {
   if (!orgId || !docNumber) return null;
-  const row = await stmt(db, 'SELECT id FROM plans WHERE org_id = ?1 AND doc_number = ?2', orgId, docNumber).first<{ id: string }>();
-  return row?.id ?? null;
+  return planIdByDocNumber(db, orgId, docNumber);
 }
 
 function resolveUnits(parsed: ParsedPlan, index: Map<string, { id: string; name: string; alias: boolean }>): UnitResolution[] {
@@ -57,8 +53,6 @@ function resolveUnits(parsed: ParsedPlan, index: Map<string, { id: string; name:
   });
 }
 
-const AliasParam = z.object({ alias: Text().min(1).max(100) });
-
 /** Applies the corrections to the server's own parse; with `strict`, one that fails is a 400. */
 function corrected(raw: ParsedPlan, corrections: Correction[], text: string, strict: boolean) {
   const result = applyCorrections(raw, corrections, text);
@@ -68,11 +62,6 @@ function corrected(raw: ParsedPlan, corrections: Correction[], text: string, str
   }
   if (result.parsed.items.length === 0) throw badRequest('修改后没有任何任务或指标');
   return { ...result, stale, applied: corrections.filter((_, i) => result.outcomes[i] === null) };
-}
-
-async function orgName(db: D1Database, orgId: string | null): Promise<string | null> {
-  if (!orgId) return null;
-  return (await stmt(db, 'SELECT name FROM orgs WHERE id = ?1', orgId).first<{ name: string }>())?.name ?? null;
 }
 
 /** Near-duplicates among the names this document uses and the organisation's units. */
@@ -108,7 +97,7 @@ export const imports = new Hono<AppEnv>()
       const diff = diffPlan(items, parsed.items, (n) => index.get(n)?.name ?? n);
       existing = { planId, diff };
     }
-    const name = await orgName(db, orgId);
+    const name = orgId ? await orgNameOf(db, orgId) : null;
     const units = resolveUnits(parsed, index);
     return c.json({
       parsed,
@@ -151,7 +140,7 @@ export const imports = new Hono<AppEnv>()
     const keep = (id: string) => [
       ...(body.corrections.length
         ? saveCorrectionsStatements(db, { orgId, docKey, corrections: body.corrections, userId: user.id, now, planId: id })
-        : [stmt(db, 'DELETE FROM import_corrections WHERE org_id = ?1 AND doc_key = ?2', orgId, docKey)]),
+        : [forgetCorrectionsStatement(db, orgId, docKey)]),
       ...confirmedAliasStatements(db, { orgId, corrections: body.corrections, userId: user.id, now, planId: id }),
     ];
     if (planId) {
@@ -174,24 +163,4 @@ export const imports = new Hono<AppEnv>()
       extra: keep,
     });
     return c.json({ mode: 'create' as const, ...result, warnings: parsed.warnings.length, corrections: body.corrections.length }, 201);
-  });
-
-export const aliases = new Hono<AppEnv>()
-  .use(requireRole('admin'))
-  .get('/', async (c) => c.json({ units: await listUnitsWithAliases(c.env.DB, orgOf(c.var.user, c.req.query('orgId'))) }))
-  .post('/', validate('json', AliasBody), async (c) => {
-    const { alias, unitId } = c.req.valid('json');
-    assertAliasable(alias);
-    const user = c.var.user;
-    const orgId = user.role === 'superadmin'
-      ? (await stmt(c.env.DB, 'SELECT org_id FROM units WHERE id = ?1', unitId).first<{ org_id: string }>())?.org_id
-      : orgOf(user);
-    if (!orgId) throw notFound('未找到该单位');
-    await addAlias(c.env.DB, { orgId, alias, unitId, userId: user.id, now: c.var.now() });
-    return c.json({ ok: true }, 201);
-  })
-  .delete('/:alias', validate('param', AliasParam), async (c) => {
-    const user = c.var.user;
-    await removeAlias(c.env.DB, { orgId: orgOf(user, c.req.query('orgId')), alias: c.req.valid('param').alias, userId: user.id, now: c.var.now() });
-    return c.json({ ok: true });
   });

@@ -7,7 +7,7 @@ import type { AppEnv, SessionUser } from '../env';
 import { getInstructionRow, insertInstruction, mapInstruction, markThreadRead, unreadThreads } from '../db/instructions';
 import { getReportRow } from '../db/reports';
 import { getTaskContext } from '../db/tasks';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from '../db/audit';
 import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
 import { canReadReport, carries, type TaskContext } from '../lib/report-access';
 import { assertSameOrg } from '../lib/scope';

@@ -6,7 +6,7 @@ import { CLIENT_TIME_HEADER } from '../../../shared/labels';
 import { parsePeriod, periodOf } from '../../../shared/period';
 import { IdParam, ReportBody, ReviewBody, type ReportDetail } from '../../../shared/schemas/report';
 import { newVerifyCode } from '../../../shared/verify-code';
-import type { AppEnv, SessionUser } from '../env';
+import type { AppEnv } from '../env';
 import { instructionsForReport } from '../db/instructions';
 import { declaredPhotoRows } from '../db/photos';
 import { loadReport } from '../db/report-read';
@@ -23,40 +23,22 @@ import {
   storedBodyOf,
   submitStatement,
   updateDraft,
-  type ReportRow,
 } from '../db/reports';
 import { getTaskContext } from '../db/tasks';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from '../db/audit';
 import { ApiError, badRequest, conflict, notFound } from '../lib/errors';
 import {
-  assertCanReadReport,
   assertCanWriteReport,
   assertReportableTask,
+  readableReport,
+  reportRef,
   resolveWriteUnit,
+  writableReport,
   type TaskContext,
 } from '../lib/report-access';
 import { bodyHash, mergeFlags, normaliseBody, parseClientTime, skewOf, uploadFlags } from '../lib/report-body';
 import { validate } from '../lib/validate';
 import { requireRole, requireUser } from '../middleware/auth';
-
-const reportRef = (r: ReportRow) => ({ orgId: r.org_id, unitId: r.unit_id, firstSubmittedAt: r.first_submitted_at, itemId: r.item_id });
-
-/** A report the user may read, with its task; 404 for anything else. */
-export async function readableReport(db: D1Database, user: SessionUser, id: string): Promise<{ row: ReportRow; task: TaskContext }> {
-  const row = await getReportRow(db, id);
-  if (!row) throw notFound('未找到该报告');
-  const task = await getTaskContext(db, row.item_id);
-  if (!task) throw notFound('未找到该报告');
-  assertCanReadReport(user, task, reportRef(row));
-  return { row, task };
-}
-
-/** A report the user may write to (photos, submit). */
-export async function writableReport(db: D1Database, user: SessionUser, id: string): Promise<{ row: ReportRow; task: TaskContext }> {
-  const found = await readableReport(db, user, id);
-  assertCanWriteReport(user, reportRef(found.row), found.task);
-  return found;
-}
 
 async function current(db: D1Database, id: string) {
   const report = await loadReport(db, id);

@@ -1,15 +1,24 @@
-// A task's reporting side: the prefilled draft for the next report, the reports of all its
-// units (two-tier: the lead unit's is the consolidated one) and the instructions on it.
+// One task (任务, an item of a plan) under /api/tasks: its reporting side — the prefilled draft for
+// the next report, the reports of all its units (two-tier: the lead unit's is the consolidated
+// one) and the instructions on it — and the leaders' overview of it and the 督查室's edit.
 import { Hono } from 'hono';
 import { dueDateOf, formatPeriod, parsePeriod, periodLabel, periodOf } from '../../../shared/period';
+import { ItemEditBody } from '../../../shared/schemas/edit';
+import { PeriodQuery, type TaskOverview } from '../../../shared/schemas/dashboard';
 import { IdParam, TaskReportsQuery, type TaskReportsResponse } from '../../../shared/schemas/report';
 import { TaskDraftQuery, type ReportDraft, type TaskDraftResponse } from '../../../shared/schemas/sync';
 import type { AppEnv, SessionUser } from '../env';
+import { loadCells } from '../db/dashboard';
 import { threadReadAt, visibleInstructionsOfTask } from '../db/instructions';
+import { getEditableItem, guardedAudit, itemEditStatements, type EditableItem } from '../db/items-edit';
+import { getPlanRecord, planHead } from '../db/plan-frame';
+import { listItems } from '../db/plans';
 import { loadReports, visibleReportIdsOfTask } from '../db/report-read';
 import { findReportFor, lastReportOf } from '../db/reports';
 import { getTaskContext } from '../db/tasks';
-import { forbidden, notFound } from '../lib/errors';
+import { reportDigests } from '../db/task-overview';
+import { conflict, forbidden, notFound } from '../lib/errors';
+import { pickerPeriods, resolvePeriod } from '../lib/plan-period';
 import { assertReportableTask, carries, resolveWriteUnit, type TaskContext } from '../lib/report-access';
 import { assertSameOrg } from '../lib/scope';
 import { validate } from '../lib/validate';
@@ -34,6 +43,14 @@ function draftPeriod(task: TaskContext, now: Date): string {
   if (p.year === task.year) return current;
   const last = task.cycle === 'monthly' ? 12 : task.cycle === 'quarterly' ? 4 : 2;
   return formatPeriod(task.year, task.cycle, p.year < task.year ? 1 : last);
+}
+
+/** A task as the 督查室 edits it (with its version); 404 outside the caller's organisation. */
+async function editableTaskFor(db: D1Database, user: SessionUser, id: string): Promise<EditableItem> {
+  const item = await getEditableItem(db, id.toLowerCase());
+  if (!item) throw notFound('未找到该任务');
+  assertSameOrg(user, item.orgId);
+  return item;
 }
 
 export const tasks = new Hono<AppEnv>()
@@ -97,4 +114,62 @@ export const tasks = new Hono<AppEnv>()
       threadReadAt(c.env.DB, user.id, task.id),
     ]);
     return c.json({ instructions, lastReadAt });
+  })
+  /** One task for leaders: lights → reports → photos. */
+  .get('/:id/overview', requireRole('admin', 'leader'), validate('param', IdParam), validate('query', PeriodQuery), async (c) => {
+    const db = c.env.DB;
+    const now = c.var.now();
+    const editable = await editableTaskFor(db, c.var.user, c.req.valid('param').id);
+    const plan = (await getPlanRecord(db, editable.planId))!;
+    const period = resolvePeriod(plan, c.req.valid('query').period, now);
+    const [[item], cells, reports] = await Promise.all([
+      listItems(db, plan.id, [editable.id]),
+      loadCells(db, plan, period, now),
+      reportDigests(db, editable.id),
+    ]);
+    const names = new Map(item!.leadUnits.map((u) => [u.id, u.name]));
+    const body: TaskOverview = {
+      plan: planHead(plan),
+      period,
+      periods: pickerPeriods(plan, period, now),
+      item: {
+        id: item!.id,
+        kind: item!.kind,
+        number: item!.number,
+        label: item!.label,
+        path: item!.path,
+        text: item!.text,
+        deadline: item!.deadline,
+        version: editable.version,
+        leadUnits: item!.leadUnits,
+        coUnits: item!.coUnits,
+        areas: item!.areas,
+        leaders: item!.leaders,
+        targets: item!.targets,
+      },
+      cells: cells
+        .filter((cell) => cell.itemId === editable.id)
+        .map(({ itemId: _i, ...cell }) => ({ ...cell, unitName: names.get(cell.unitId) ?? '' })),
+      reports,
+    };
+    return c.json(body);
+  })
+  /** Editing a task after import (units, leaders, deadline, text, targets), 督查室 only. */
+  .patch('/:id', requireRole('admin'), validate('param', IdParam), validate('json', ItemEditBody), async (c) => {
+    const db = c.env.DB;
+    const user = c.var.user;
+    const body = c.req.valid('json');
+    const item = await editableTaskFor(db, user, c.req.valid('param').id);
+    if (body.version !== undefined && body.version !== item.version) {
+      throw conflict('该任务已被他人修改，请刷新后重试', { version: item.version });
+    }
+    const now = c.var.now().toISOString();
+    const { statements, summary } = await itemEditStatements(db, item, body, { userId: user.id, now });
+    const results = await db.batch([
+      ...statements,
+      guardedAudit(db, 'items', { id: item.id, version: item.version, now, orgId: item.orgId, userId: user.id, action: 'item.edit', entityType: 'item', summary }),
+    ]);
+    if (results[0]!.results.length === 0) throw conflict('该任务已被他人修改，请刷新后重试');
+    const [updated] = await listItems(db, item.planId, [item.id]);
+    return c.json({ item: updated!, version: item.version + 1 });
   });

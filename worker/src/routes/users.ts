@@ -15,6 +15,7 @@ import { chinaDate } from '../../../shared/period';
 import type { AppEnv, SessionUser } from '../env';
 import { clearAccountStatement } from '../db/login-attempts';
 import { getPlan } from '../db/plans';
+import { revokeAllSessionsStatement } from '../db/sessions';
 import {
   formOptions,
   getUserRef,
@@ -37,15 +38,14 @@ import {
 } from '../db/users';
 import { orgSlug, uniqueUsername, unitUsername } from '../lib/account-names';
 import { claimLogins } from '../lib/placement';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from '../db/audit';
 import { toCsv, CSV_CONTENT_TYPE } from '../lib/csv';
 import { fileResponse, type FileResponse } from '../lib/download';
 import { ApiError, badRequest, conflict, notFound } from '../lib/errors';
 import { generateOneTimePassword, hashPassword } from '../lib/password';
 import { assertSameOrg } from '../lib/scope';
-import { revokeAllSessionsStatement } from '../lib/session';
 import { validate } from '../lib/validate';
-import { buildXlsx, XLSX_CONTENT_TYPE } from '../lib/xlsx';
+import { buildXlsx, sheetColumns, XLSX_CONTENT_TYPE } from '../lib/xlsx';
 import { orgFilterOf, orgOf, requireRole } from '../middleware/auth';
 
 /** Responses carrying one-time passwords must not be kept by any cache. */
@@ -73,15 +73,7 @@ interface IssuedRow {
 
 /** The list to hand out, as a spreadsheet or CSV (header + one row per account). */
 function credentialsTable(rows: IssuedRow[]) {
-  const columns = [
-    { header: '序号', width: 6 },
-    { header: '单位', width: 28 },
-    { header: '姓名/名称', width: 20 },
-    { header: '用户名', width: 30 },
-    { header: '初始密码', width: 16 },
-    { header: '角色', width: 10 },
-    { header: '说明', width: 12 },
-  ];
+  const columns = sheetColumns(['序号', 6], ['单位', 28], ['姓名/名称', 20], ['用户名', 30], ['初始密码', 16], ['角色', 10], ['说明', 12]);
   const body = rows.map(({ account: a, kind }, i) => [
     i + 1,
     a.user.unitName ?? '',

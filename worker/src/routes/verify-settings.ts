@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { VerifySettings } from '../../../shared/schemas/report';
 import type { AppEnv } from '../env';
 import { getPublicVerify, setPublicVerifyStatement } from '../db/verify';
-import { auditStatement } from '../lib/audit';
+import { auditStatement } from '../db/audit';
 import { notFound } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { orgOf, requireRole } from '../middleware/auth';

@@ -20,7 +20,7 @@ function owed(report: DueReportRow | undefined): boolean {
   return report.state === 'returned' || report.state === 'draft';
 }
 
-export const unitDue = new Hono<AppEnv>()
+export const units = new Hono<AppEnv>()
   .use(requireUser)
   .get('/:id/due', validate('param', IdParam), async (c) => {
     const user = c.var.user;

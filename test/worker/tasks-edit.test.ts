@@ -1,4 +1,4 @@
-// Editing after import: reassign units and leaders, set a deadline (PATCH /api/items/:id), set the
+// Editing after import: reassign units and leaders, set a deadline (PATCH /api/tasks/:id), set the
 // plan's cycle and due day (PATCH /api/plans/:id) — validated, versioned, audited.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
@@ -16,16 +16,16 @@ async function auditOf(entityId: string) {
 }
 
 async function itemOf(planId: string, cookie: string, itemId: string) {
-  const body = PlanItemsResponse.parse(await json(await call('GET', `/api/plans/${planId}/items`, { cookie })));
+  const body = PlanItemsResponse.parse(await json(await call('GET', `/api/plans/${planId}/tasks`, { cookie })));
   return body.items.find((i) => i.id === itemId)!;
 }
 
-describe('PATCH /api/items/:id', () => {
+describe('PATCH /api/tasks/:id', () => {
   it('reassigns lead and co units and leaders, sets the deadline, and leaves an audit row', async () => {
     const f = await makeFixture();
     const d = await insertUnit(f, `单位D${uid().slice(0, 4)}`);
     const li = await insertLeader(f, '李领导');
-    const res = await call('PATCH', `/api/items/${f.items.taskA}`, {
+    const res = await call('PATCH', `/api/tasks/${f.items.taskA}`, {
       cookie: f.users.admin.cookie,
       json: { version: 1, leadUnitIds: [d, f.units.a], coUnitIds: [f.units.b], leaderIds: [li], deadline: '2024-09-30' },
     });
@@ -48,7 +48,7 @@ describe('PATCH /api/items/:id', () => {
 
   it('changes only what the body names', async () => {
     const f = await makeFixture();
-    const res = await call('PATCH', `/api/items/${f.items.taskA}`, { cookie: f.users.admin.cookie, json: { deadline: '2024-12-31' } });
+    const res = await call('PATCH', `/api/tasks/${f.items.taskA}`, { cookie: f.users.admin.cookie, json: { deadline: '2024-12-31' } });
     expect(res.status).toBe(200);
     const item = await itemOf(f.planId, f.users.admin.cookie, f.items.taskA);
     expect(item.leadUnits.map((u) => u.id)).toEqual([f.units.a]);
@@ -56,15 +56,15 @@ describe('PATCH /api/items/:id', () => {
     expect(item.leaders.map((l) => l.id)).toEqual([f.leaderId]);
     expect(item.deadline).toBe('2024-12-31');
     // Clearing the deadline is a change too.
-    await call('PATCH', `/api/items/${f.items.taskA}`, { cookie: f.users.admin.cookie, json: { deadline: null } });
+    await call('PATCH', `/api/tasks/${f.items.taskA}`, { cookie: f.users.admin.cookie, json: { deadline: null } });
     expect((await itemOf(f.planId, f.users.admin.cookie, f.items.taskA)).deadline).toBeNull();
   });
 
   it('refuses a stale version with 409 and changes nothing', async () => {
     const f = await makeFixture();
-    const first = await call('PATCH', `/api/items/${f.items.taskB}`, { cookie: f.users.admin.cookie, json: { version: 1, leadUnitIds: [f.units.c] } });
+    const first = await call('PATCH', `/api/tasks/${f.items.taskB}`, { cookie: f.users.admin.cookie, json: { version: 1, leadUnitIds: [f.units.c] } });
     expect(first.status).toBe(200);
-    const stale = await call('PATCH', `/api/items/${f.items.taskB}`, { cookie: f.users.admin.cookie, json: { version: 1, leadUnitIds: [f.units.a] } });
+    const stale = await call('PATCH', `/api/tasks/${f.items.taskB}`, { cookie: f.users.admin.cookie, json: { version: 1, leadUnitIds: [f.units.a] } });
     expect(stale.status).toBe(409);
     expect((await json(stale)).error.code).toBe('conflict');
     expect((await itemOf(f.planId, f.users.admin.cookie, f.items.taskB)).leadUnits.map((u) => u.id)).toEqual([f.units.c]);
@@ -75,7 +75,7 @@ describe('PATCH /api/items/:id', () => {
     const f = await makeFixture();
     const other = await makeFixture();
     const bad = async (body: unknown) => {
-      const res = await call('PATCH', `/api/items/${f.items.taskA}`, { cookie: f.users.admin.cookie, json: body });
+      const res = await call('PATCH', `/api/tasks/${f.items.taskA}`, { cookie: f.users.admin.cookie, json: body });
       expect(res.status).toBe(400);
       return (await json(res)).error;
     };
@@ -95,10 +95,10 @@ describe('PATCH /api/items/:id', () => {
     const f = await makeFixture();
     const other = await makeFixture();
     const body = { deadline: '2024-06-30' };
-    expect((await call('PATCH', `/api/items/${f.items.taskA}`, { cookie: f.users.leader.cookie, json: body })).status).toBe(403);
-    expect((await call('PATCH', `/api/items/${f.items.taskA}`, { cookie: f.users.unitA.cookie, json: body })).status).toBe(403);
-    expect((await call('PATCH', `/api/items/${f.items.taskA}`, { cookie: other.users.admin.cookie, json: body })).status).toBe(404);
-    expect((await call('PATCH', `/api/items/${uid()}`, { cookie: f.users.admin.cookie, json: body })).status).toBe(404);
+    expect((await call('PATCH', `/api/tasks/${f.items.taskA}`, { cookie: f.users.leader.cookie, json: body })).status).toBe(403);
+    expect((await call('PATCH', `/api/tasks/${f.items.taskA}`, { cookie: f.users.unitA.cookie, json: body })).status).toBe(403);
+    expect((await call('PATCH', `/api/tasks/${f.items.taskA}`, { cookie: other.users.admin.cookie, json: body })).status).toBe(404);
+    expect((await call('PATCH', `/api/tasks/${uid()}`, { cookie: f.users.admin.cookie, json: body })).status).toBe(404);
   });
 });
 

@@ -2,17 +2,17 @@
 // Mounted under /api/plans. Admins (督查室) and leaders; the super-admin passes every check.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Id } from '../../../shared/schemas/common';
-import { PeriodQuery, PhotoWallQuery } from '../../../shared/schemas/dashboard';
-import type { AppEnv } from '../env';
-import { buildDashboard } from '../db/dashboard';
-import { loadPlanFrame, planHead } from '../db/plan-frame';
-import { decodeCursor, listWallPhotos, wallUnits } from '../db/photos-wall';
-import { listTargetProgress } from '../db/targets';
-import { badRequest } from '../lib/errors';
-import { planFor } from '../lib/plan-access';
-import { validate } from '../lib/validate';
-import { requireRole } from '../middleware/auth';
+import { Id } from '../../../../shared/schemas/common';
+import { PeriodQuery, PhotoWallQuery } from '../../../../shared/schemas/dashboard';
+import type { AppEnv } from '../../env';
+import { buildDashboard } from '../../db/dashboard';
+import { loadPlanFrame, planHead } from '../../db/plan-frame';
+import { decodeCursor, listWallPhotos, wallUnits } from '../../db/photos-wall';
+import { listTargetProgress } from '../../db/targets';
+import { badRequest } from '../../lib/errors';
+import { planFor } from '../../lib/plan-access';
+import { validate } from '../../lib/validate';
+import { requireRole } from '../../middleware/auth';
 
 const PlanParam = z.object({ id: Id });
 const readers = requireRole('admin', 'leader');

@@ -3,16 +3,16 @@
 // POST /api/reports/:id/review (routes/reports.ts).
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Id, Period } from '../../../shared/schemas/common';
-import { PeriodQuery, type RemindersResponse } from '../../../shared/schemas/dashboard';
-import type { AppEnv } from '../env';
-import { loadPeriod, reminderMessage, remindersOf } from '../db/circular';
-import { loadPlanFrame, planHead } from '../db/plan-frame';
-import { reviewQueue } from '../db/supervision';
-import { planFor } from '../lib/plan-access';
-import { resolvePeriod } from '../lib/plan-period';
-import { validate } from '../lib/validate';
-import { requireRole } from '../middleware/auth';
+import { Id, Period } from '../../../../shared/schemas/common';
+import { PeriodQuery, type RemindersResponse } from '../../../../shared/schemas/dashboard';
+import type { AppEnv } from '../../env';
+import { loadPeriod, reminderMessage, remindersOf } from '../../db/circular';
+import { loadPlanFrame, planHead } from '../../db/plan-frame';
+import { reviewQueue } from '../../db/supervision';
+import { planFor } from '../../lib/plan-access';
+import { resolvePeriod } from '../../lib/plan-period';
+import { validate } from '../../lib/validate';
+import { requireRole } from '../../middleware/auth';
 
 const PlanParam = z.object({ id: Id });
 const QueueQuery = z.object({ period: Period.optional(), limit: z.coerce.number().int().min(1).max(200).default(100) });

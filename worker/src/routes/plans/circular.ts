@@ -2,18 +2,18 @@
 // Mounted under /api/plans. Admins (督查室) and leaders.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Id } from '../../../shared/schemas/common';
-import { PeriodQuery } from '../../../shared/schemas/dashboard';
-import type { AppEnv } from '../env';
-import { buildCircular, periodReports } from '../db/circular';
-import { loadPlanFrame } from '../db/plan-frame';
-import { circularXlsx } from '../lib/circular-xlsx';
-import { fileResponse } from '../lib/download';
-import { planFor } from '../lib/plan-access';
-import { resolvePeriod } from '../lib/plan-period';
-import { validate } from '../lib/validate';
-import { XLSX_CONTENT_TYPE } from '../lib/xlsx';
-import { requireRole } from '../middleware/auth';
+import { Id } from '../../../../shared/schemas/common';
+import { PeriodQuery } from '../../../../shared/schemas/dashboard';
+import type { AppEnv } from '../../env';
+import { buildCircular, periodReports } from '../../db/circular';
+import { loadPlanFrame } from '../../db/plan-frame';
+import { circularXlsx } from '../../lib/circular-xlsx';
+import { fileResponse } from '../../lib/download';
+import { planFor } from '../../lib/plan-access';
+import { resolvePeriod } from '../../lib/plan-period';
+import { validate } from '../../lib/validate';
+import { XLSX_CONTENT_TYPE } from '../../lib/xlsx';
+import { requireRole } from '../../middleware/auth';
 
 const PlanParam = z.object({ id: Id });
 

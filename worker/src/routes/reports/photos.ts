@@ -3,17 +3,17 @@
 // reports/<org>/<report>/<photo>/<sha256>[.thumb] — deterministic, so a retried upload whose
 // D1 write failed overwrites the same object instead of leaving an orphan.
 import { Hono, type Context } from 'hono';
-import { CLIENT_TIME_HEADER, CONTENT_SHA256_HEADER, MAX_PHOTO_BYTES } from '../../../shared/labels';
-import { PhotoParam, type PhotoUploadResult } from '../../../shared/schemas/report';
-import type { AppEnv } from '../env';
-import { addReportFlagsStatement, getPhotoRow, photoArrivedStatement, storedOf, type PhotoKind, type PhotoRow } from '../db/photos';
-import { auditStatement } from '../lib/audit';
-import { conflict, notFound } from '../lib/errors';
-import { parseClientTime, skewOf, uploadFlags } from '../lib/report-body';
-import { readPhotoUpload } from '../lib/upload';
-import { validate } from '../lib/validate';
-import { requireRole, requireUser } from '../middleware/auth';
-import { readableReport, writableReport } from './reports';
+import { CLIENT_TIME_HEADER, CONTENT_SHA256_HEADER, MAX_PHOTO_BYTES } from '../../../../shared/labels';
+import { PhotoParam, type PhotoUploadResult } from '../../../../shared/schemas/report';
+import type { AppEnv } from '../../env';
+import { addReportFlagsStatement, getPhotoRow, photoArrivedStatement, storedOf, type PhotoKind, type PhotoRow } from '../../db/photos';
+import { auditStatement } from '../../db/audit';
+import { conflict, notFound } from '../../lib/errors';
+import { readableReport, writableReport } from '../../lib/report-access';
+import { parseClientTime, skewOf, uploadFlags } from '../../lib/report-body';
+import { readPhotoUpload } from '../../lib/upload';
+import { validate } from '../../lib/validate';
+import { requireRole, requireUser } from '../../middleware/auth';
 
 export const MAX_THUMB_BYTES = 512 * 1024;
 const LIMIT: Record<PhotoKind, number> = { photo: MAX_PHOTO_BYTES, thumb: MAX_THUMB_BYTES };

@@ -1,4 +1,4 @@
-// 任务编辑 after import: a task's text and targets (PATCH /api/items/:id) — validated, versioned,
+// 任务编辑 after import: a task's text and targets (PATCH /api/tasks/:id) — validated, versioned,
 // audited, and for the supervision office of the same organisation only.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
@@ -6,17 +6,17 @@ import { PlanItemsResponse } from '../../shared/schemas/plan';
 import { call, json, makeFixture } from './support';
 
 async function itemOf(planId: string, cookie: string, itemId: string) {
-  const body = PlanItemsResponse.parse(await json(await call('GET', `/api/plans/${planId}/items`, { cookie })));
+  const body = PlanItemsResponse.parse(await json(await call('GET', `/api/plans/${planId}/tasks`, { cookie })));
   return body.items.find((i) => i.id === itemId)!;
 }
 
 const audit = (itemId: string) =>
   env.DB.prepare("SELECT user_id, summary FROM audit_log WHERE entity_id = ?1 AND action = 'item.edit' ORDER BY id").bind(itemId).all<{ user_id: string; summary: string }>().then((r) => r.results);
 
-describe('PATCH /api/items/:id — text and targets', () => {
+describe('PATCH /api/tasks/:id — text and targets', () => {
   it('changes the text and the targets, keeps a kept target’s id, and leaves an audit row', async () => {
     const f = await makeFixture();
-    const res = await call('PATCH', `/api/items/${f.items.taskA}`, {
+    const res = await call('PATCH', `/api/tasks/${f.items.taskA}`, {
       cookie: f.users.admin.cookie,
       json: {
         version: 1,
@@ -39,7 +39,7 @@ describe('PATCH /api/items/:id — text and targets', () => {
     expect(rows[0]!.summary).toMatch(/目标 .*→ 新增学位12000个、新建学校3所/);
 
     // Dropping every target deletes them.
-    const none = await call('PATCH', `/api/items/${f.items.taskA}`, { cookie: f.users.admin.cookie, json: { version: 2, targets: [] } });
+    const none = await call('PATCH', `/api/tasks/${f.items.taskA}`, { cookie: f.users.admin.cookie, json: { version: 2, targets: [] } });
     expect(none.status).toBe(200);
     expect((await itemOf(f.planId, f.users.admin.cookie, f.items.taskA)).targets).toEqual([]);
   });
@@ -53,7 +53,7 @@ describe('PATCH /api/items/:id — text and targets', () => {
       { targets: [{ id: crypto.randomUUID(), text: '学位', value: 1, unit: '个' }] },
     ];
     for (const json of bodies) {
-      const res = await call('PATCH', `/api/items/${f.items.taskA}`, { cookie: f.users.admin.cookie, json });
+      const res = await call('PATCH', `/api/tasks/${f.items.taskA}`, { cookie: f.users.admin.cookie, json });
       expect(res.status, JSON.stringify(json)).toBe(400);
       expect((await res.json<{ error: { message: string } }>()).error.message).toBeTruthy();
     }
@@ -72,7 +72,7 @@ describe('PATCH /api/items/:id — text and targets', () => {
       [undefined, 401],
     ];
     for (const [cookie, status] of tries) {
-      expect((await call('PATCH', `/api/items/${f.items.taskA}`, { cookie, json: { text: '改写的任务' } })).status).toBe(status);
+      expect((await call('PATCH', `/api/tasks/${f.items.taskA}`, { cookie, json: { text: '改写的任务' } })).status).toBe(status);
     }
     expect((await itemOf(f.planId, f.users.admin.cookie, f.items.taskA)).text).not.toBe('改写的任务');
   });
