@@ -136,13 +136,15 @@ export async function finish(env: CanvasEnv, src: Drawable, target: { width: num
       }
       return out;
     };
-    const [full, thumb] = await Promise.all([encodeFull(), encodeJpeg(env, thumbCanvas, tctx, THUMB_QUALITY)]);
-
-    const [fullBytes, thumbBytes] = await Promise.all([full.blob.arrayBuffer(), thumb.blob.arrayBuffer()]);
-    sw.lap('encode');
-    const [sha256, thumbSha256] = await Promise.all([sha256Hex(fullBytes), sha256Hex(thumbBytes)]);
-    sw.lap('hash');
-    return { full: fullBytes, thumb: thumbBytes, width: target.width, height: target.height, sha256, thumbSha256, encoder: full.encoder, decoder: src.decoder, stages: sw.stages };
+    // Each output is read and hashed as soon as it is encoded, the other one meanwhile.
+    const bytesAndHash = async (encoded: Promise<{ blob: Blob; encoder: JpegEncoderKind }>) => {
+      const { blob, encoder } = await encoded;
+      const bytes = await blob.arrayBuffer();
+      return { bytes, encoder, sha256: await sha256Hex(bytes) };
+    };
+    const [full, thumb] = await Promise.all([bytesAndHash(encodeFull()), bytesAndHash(encodeJpeg(env, thumbCanvas, tctx, THUMB_QUALITY))]);
+    sw.lap('encode+hash');
+    return { full: full.bytes, thumb: thumb.bytes, width: target.width, height: target.height, sha256: full.sha256, thumbSha256: thumb.sha256, encoder: full.encoder, decoder: src.decoder, stages: sw.stages };
   } finally {
     band?.close();
     release(canvas);
