@@ -5,7 +5,7 @@
 // JPEG — the JS encoder if the canvas only makes PNG).
 import type { PhotoCaps } from './caps';
 import { fitWithin } from './image-info';
-import { decodeAtTarget, DECODE_MESSAGE } from './offscreen';
+import { decodeAtTarget, DECODE_MESSAGE, readForDecode } from './offscreen';
 import { finish, FULL_EDGE, PhotoError, release, stepDown, stopwatch, type CanvasEnv, type ProcessedPhoto } from './pipeline';
 import type { WatermarkInfo } from './watermark';
 
@@ -54,7 +54,7 @@ export async function processOnMainThread(file: Blob, wm: WatermarkInfo, caps: P
   if (caps.resize) {
     try {
       const sw = stopwatch();
-      const { image, target } = await decodeAtTarget(file, await file.arrayBuffer());
+      const { image, target } = await decodeAtTarget(file, await readForDecode(file));
       sw.lap('decode');
       const out = await finish(env, image, target, wm, sw);
       return { ...out, path: 'bitmap' };

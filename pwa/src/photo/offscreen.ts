@@ -25,6 +25,11 @@ export interface Header {
   jpeg: boolean;
 }
 
+/** What decodeAtTarget needs: the whole file for ImageDecoder, else the header's bytes only. */
+export function readForDecode(file: Blob): Promise<ArrayBuffer> {
+  return (typeof ImageDecoder === 'function' ? file : file.slice(0, 256 * 1024)).arrayBuffer();
+}
+
 /** The header (size, EXIF orientation) from the file's first bytes, when readable. */
 export function readHeader(bytes: ArrayBuffer): Header | null {
   const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 256 * 1024));
@@ -42,8 +47,8 @@ export function readHeader(bytes: ArrayBuffer): Header | null {
  * the resize options keep a 48 MP photo from ever being held at full size. An unreadable
  * header: decode, then fit.
  */
-export async function decodeAtTarget(file: Blob, bytes: ArrayBuffer, head = readHeader(bytes)): Promise<{ image: Drawable; target: { width: number; height: number } }> {
-  if (head?.jpeg) {
+export async function decodeAtTarget(file: Blob, bytes: ArrayBuffer /* readForDecode */, head = readHeader(bytes)): Promise<{ image: Drawable; target: { width: number; height: number } }> {
+  if (head?.jpeg && bytes.byteLength === file.size) {
     const image = await decodeScaledJpeg(bytes, head.info, head.displayed, head.target);
     if (image) return { image, target: head.target };
   }
@@ -70,7 +75,7 @@ function bandBitmap(target: { width: number; height: number }, wm: WatermarkInfo
 
 export async function processOffscreen(file: Blob, wm: WatermarkInfo, jpeg: boolean): Promise<ProcessedPhoto> {
   const sw = stopwatch();
-  const bytes = await file.arrayBuffer();
+  const bytes = await readForDecode(file);
   const head = readHeader(bytes);
   // The decoder works on its own thread from here on; this thread draws the band meanwhile.
   const decoding = decodeAtTarget(file, bytes, head);
