@@ -9,9 +9,13 @@
 //  3. Against browser-image-compression (main thread and its Web Worker mode) and compressorjs,
 //     all asked for a 1600 px JPEG at quality 0.8, on three kinds of image: photo-like (sensor
 //     noise), smooth, and rotated (EXIF orientation 6, as phones write portrait photos). Ours does
-//     more (watermark, thumbnail, hashes) and must still be the fastest on each kind.
+//     more (watermark, thumbnail, hashes) and must still be the fastest on each kind. Beside the
+//     wall time, the CPU time each contender costs Chromium's processes (Linux /proc; steady
+//     when the machine is shared) and where ours spends its time, step by step.
 // Prints figures, never fails on time.
 //   npx tsx test/bench/photo.bench.ts        (PHOTO_RUNS=5 by default)
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { chromiumVersion, launchChromium, PHONE } from '../support/browser';
 import { openHarness, type HarnessWindow } from '../support/harness';
@@ -46,7 +50,7 @@ try {
   // 1. Every path, photo-like source.
   const srcBytes = await useSource(page, KINDS[0]!);
   console.log(`source: ${KINDS[0]!.name}, 4000×3000 JPEG, ${kb(srcBytes, 0)}\n`);
-  const pathRows: string[][] = [['path (forced)', 'CPU', 'runs', 'median', 'max', 'bytes', 'thumb', 'size', 'encoder', '≤ 400 KB', '< 3 s']];
+  const pathRows: string[][] = [['path (forced)', 'CPU', 'runs', 'median', 'max', 'bytes', 'thumb', 'size', 'decoder/encoder', '≤ 400 KB', '< 3 s']];
   for (const slowdown of [1, 4]) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
     for (const p of PATHS) {
@@ -62,7 +66,7 @@ try {
         kb(bytes),
         kb(median(results.map((r) => r.thumbBytes))),
         `${results[0]!.width}×${results[0]!.height}`,
-        `${results[0]!.path}/${results[0]!.encoder}`,
+        `${results[0]!.path}/${results[0]!.decoder}/${results[0]!.encoder}`,
         bytes <= BUDGET_BYTES ? 'yes' : 'NO',
         Math.max(...times) < FALLBACK_BUDGET_MS ? 'yes' : 'NO',
       ]);
@@ -87,7 +91,8 @@ try {
 
   // 3. Against the two libraries, per kind of image.
   console.log('\nagainst browser-image-compression 2.0.2 and compressorjs 1.3.0 (1600 px JPEG, quality 0.8; median of runs, 1× CPU):');
-  const cmpRows: string[][] = [['image', 'ours (worker)', 'ours (bitmap)', 'b-i-c', 'b-i-c worker', 'compressorjs', 'ours ÷ fastest other', 'sizes']];
+  const cmpRows: string[][] = [['image', 'ours (worker)', 'ours (bitmap)', 'b-i-c', 'b-i-c worker', 'compressorjs', 'ours ÷ fastest other', 'CPU per photo: ours / b-i-c / b-i-c w. / compressorjs', 'sizes']];
+  const stageRows: string[][] = [['image', 'ours (worker): median ms per step (decode overlaps the band)']];
   for (const kind of KINDS) {
     await useSource(page, kind);
     // Interleaved (one run of each contender per round), so a busy moment of the machine hits
@@ -97,11 +102,16 @@ try {
       () => runPath(page, ['offscreen']),
       ...(['bic', 'bic-worker', 'compressorjs'] as const).map((lib) => () => page.evaluate((l) => (window as unknown as W).harness.compareLibrary((window as unknown as W).src, l), lib)),
     ];
-    const results: Array<Array<{ ms: number; width: number; height: number; bytes: number }>> = contenders.map(() => []);
+    const results: Array<Array<{ ms: number; width: number; height: number; bytes: number; stages?: Record<string, number> }>> = contenders.map(() => []);
+    const cpu = contenders.map(() => 0);
     for (let round = 0; round <= RUNS; round++) {
       for (const [i, run] of contenders.entries()) {
+        const before = chromiumCpuMs();
         const r = await run();
-        if (round > 0) results[i]!.push(r);
+        if (round > 0) {
+          results[i]!.push(r);
+          cpu[i]! += chromiumCpuMs() - before;
+        }
       }
     }
     const med = (rs: Array<{ ms: number }>) => median(rs.map((r) => r.ms));
@@ -113,10 +123,15 @@ try {
       ms(med(oursMain)),
       ...libs.map((l) => ms(med(l))),
       `${(med(ours) / fastestOther).toFixed(2)}×`,
+      [cpu[0]!, ...cpu.slice(2)].map((c) => ms(c / RUNS)).join(' / '),
       [ours, ...libs].map((r) => `${r[0]!.width}×${r[0]!.height} ${kb(r[0]!.bytes, 0)}`).join(' | '),
     ]);
+    const steps = Object.keys(ours[0]!.stages ?? {});
+    stageRows.push([kind.name, steps.map((st) => `${st} ${median(ours.map((r) => r.stages?.[st] ?? 0)).toFixed(0)}`).join(', ')]);
   }
   printTable(cmpRows);
+  console.log('');
+  printTable(stageRows);
   console.log('\n(CPU 4× = Chromium CPU throttling; image decode and encode partly run off the main thread, so it slows them less than a real cheap phone would.)');
   await detach(cdp);
 } finally {
@@ -143,6 +158,35 @@ async function timed<T extends { ms: number }>(_page: Page, fn: () => Promise<T>
   const out: T[] = [];
   for (let i = 0; i < RUNS; i++) out.push(await fn());
   return out;
+}
+
+/** CPU milliseconds used so far by this process' children (Chromium's processes), from /proc. */
+function chromiumCpuMs(): number {
+  try {
+    const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).map(Number));
+    let ticks = 0;
+    const queue = [process.pid];
+    while (queue.length) {
+      const parent = queue.pop()!;
+      for (const [pid, ppid] of table) {
+        if (ppid !== parent) continue;
+        queue.push(pid!);
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          ticks += Number(f[11]) + Number(f[12]); // utime + stime, all threads
+        } catch {
+          // gone meanwhile
+        }
+      }
+    }
+    return ticks * 10; // USER_HZ = 100 on Linux
+  } catch {
+    return NaN;
+  }
 }
 
 async function detach(cdp: CDPSession) {

@@ -334,9 +334,19 @@ describe('field app', () => {
         g.fillStyle = '#00f';
         g.fillRect(200, 0, 200, 300);
       });
-      const tiff = [0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
-      const app1 = [0xff, 0xe1, 0, tiff.length + 8, 0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
-      const rotated = new Uint8Array([0xff, 0xd8, ...app1, ...small.subarray(2)]);
+      const tagged = (jpg: Uint8Array, orientation: number) => {
+        const tiff = [0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0];
+        const app1 = [0xff, 0xe1, 0, tiff.length + 8, 0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+        return new Uint8Array([0xff, 0xd8, ...app1, ...jpg.subarray(2)]);
+      };
+      const rotated = tagged(small, 6);
+      // 12 MP: decoded at a reduced scale where the engine can (ImageDecoder), rotation applied.
+      const halves = await jpeg(4000, 3000, (g) => {
+        g.fillStyle = '#f00';
+        g.fillRect(0, 0, 2000, 3000);
+        g.fillStyle = '#00f';
+        g.fillRect(2000, 0, 2000, 3000);
+      });
       const big = await jpeg(6000, 4500, (g) => {
         const grad = g.createLinearGradient(0, 0, 6000, 4500);
         grad.addColorStop(0, '#3a7');
@@ -349,13 +359,15 @@ describe('field app', () => {
         for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
         return btoa(s);
       };
-      return { rotated: b64(rotated), big: b64(big) };
+      return { rotated: b64(rotated), big: b64(big), cw: b64(tagged(halves, 6)), ccw: b64(tagged(halves, 8)) };
     });
     await page.getByLabel('从相册选择').setInputFiles([
       { name: 'rotated.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(made.rotated, 'base64') },
       { name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(made.big, 'base64') },
+      { name: 'cw.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(made.cw, 'base64') },
+      { name: 'ccw.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(made.ccw, 'base64') },
     ]);
-    await expect.poll(() => page.locator('.photo-cell img').count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => page.locator('.photo-cell img').count(), { timeout: 30_000 }).toBe(4);
     const stored = await page.evaluate(async () => {
       const db: IDBDatabase = await new Promise((r) => {
         const req = indexedDB.open('duban');
@@ -385,19 +397,30 @@ describe('field app', () => {
       }
       return out;
     });
-    const [rot, big] = stored;
+    const [rot, big, cw, ccw] = stored;
     // Displayed upright: 300 wide, 400 tall, the stored left (red) half on top.
     expect(rot).toMatchObject({ width: 300, height: 400 });
     expect(rot!.top[0]).toBeGreaterThan(200);
     expect(rot!.top[2]).toBeLessThan(60);
     expect(rot!.bottom[2]).toBeGreaterThan(200);
     expect(rot!.bottom[0]).toBeLessThan(60);
+    // 12 MP tagged 6 (90° clockwise): red on top; tagged 8 (90° counter-clockwise): blue on top.
+    expect(cw).toMatchObject({ width: 1200, height: 1600 });
+    expect(ccw).toMatchObject({ width: 1200, height: 1600 });
+    for (const [up, down] of [[cw!.top, cw!.bottom], [ccw!.bottom, ccw!.top]] as const) {
+      expect(up[0]).toBeGreaterThan(200);
+      expect(up[2]).toBeLessThan(60);
+      expect(down[2]).toBeGreaterThan(200);
+      expect(down[0]).toBeLessThan(60);
+    }
     // 27 MP in, 1600×1200 out, not black.
     expect(big).toMatchObject({ width: 1600, height: 1200 });
     expect(big!.bytes).toBeLessThanOrEqual(400 * 1024);
     expect(Math.max(...big!.middle)).toBeGreaterThan(60);
-    const perf = await page.evaluate(() => performance.getEntriesByName('duban:photo').map((e) => Math.round(e.duration)));
-    console.log('photo pipeline ms (rotated 400×300, 6000×4500):', perf);
+    const perf = await page.evaluate(() => (performance.getEntriesByName('duban:photo') as PerformanceMeasure[]).map((e) => ({ ms: Math.round(e.duration), decoder: e.detail.decoder as string })));
+    console.log('photo pipeline (rotated 400×300, 6000×4500, 4000×3000 tagged 6 and 8):', JSON.stringify(perf));
+    // Chromium decodes the large ones at a reduced JPEG scale (ImageDecoder), rotated ones included.
+    expect(perf.map((p) => p.decoder)).toEqual(['bitmap', 'scaled', 'scaled', 'scaled']);
     await context.close();
   });
 

@@ -8,6 +8,7 @@ import { detectCaps } from '../../pwa/src/photo/caps';
 import { fitWithin, readImageInfo } from '../../pwa/src/photo/image-info';
 import { encodeJpegJs } from '../../pwa/src/photo/jpeg-js';
 import { FULL_EDGE, MAX_CANVAS_PIXELS, stepDown, type CanvasEnv, type Surface } from '../../pwa/src/photo/pipeline';
+import { jpegScaledSize } from '../../pwa/src/photo/scaled-decode';
 
 function fakeEnv() {
   const made: Array<{ width: number; height: number }> = [];
@@ -92,6 +93,37 @@ describe('the last-resort JS JPEG encoder', () => {
       expect('Buffer' in globalThis).toBe(false);
     } finally {
       g.Buffer = nodeBuffer;
+    }
+  });
+});
+
+describe('the scaled JPEG decode size (scaled-decode.ts)', () => {
+  it('asks libjpeg for the smallest n/8 scale that still covers the 1600 px target', () => {
+    const fit = (w: number, h: number) => jpegScaledSize({ width: w, height: h }, fitWithin(w, h, FULL_EDGE));
+    // 12 MP: 3/8 would give 1500 px (an upscale); 4/8 gives 2000×1500.
+    expect(fit(4000, 3000)).toEqual({ width: 2000, height: 1500 });
+    expect(fit(3000, 4000)).toEqual({ width: 1500, height: 2000 });
+    // 48 MP: 2/8.
+    expect(fit(8000, 6000)).toEqual({ width: 2000, height: 1500 });
+    // 3000×2250: 5/8 = 1875 px.
+    expect(fit(3000, 2250)).toEqual({ width: 1875, height: 1407 });
+    // Already at or below the target (or needing 8/8): the full decode, no scaling.
+    expect(fit(1600, 1200)).toBeNull();
+    expect(fit(1700, 1275)).toBeNull();
+    expect(fit(800, 600)).toBeNull();
+  });
+
+  it('never gives less than the target on either edge', () => {
+    for (let w = 1601; w < 9000; w += 97) {
+      for (const ratio of [0.75, 1, 4 / 3, 0.5625, 16 / 9]) {
+        const h = Math.round(w * ratio);
+        const target = fitWithin(w, h, FULL_EDGE);
+        const got = jpegScaledSize({ width: w, height: h }, target);
+        if (!got) continue;
+        expect(got.width).toBeGreaterThanOrEqual(target.width);
+        expect(got.height).toBeGreaterThanOrEqual(target.height);
+        expect(got.width).toBeLessThan(w);
+      }
     }
   });
 });

@@ -141,7 +141,7 @@ async function pipelineHiding(source: Blob, hide: PhotoFeature[]) {
   try {
     const t0 = performance.now();
     const out = await processPhoto(source, watermarkFor('BENCH234'));
-    return { ms: performance.now() - t0, bytes: out.full.byteLength, thumbBytes: out.thumb.byteLength, width: out.width, height: out.height, path: out.path, encoder: out.encoder };
+    return { ms: performance.now() - t0, bytes: out.full.byteLength, thumbBytes: out.thumb.byteLength, width: out.width, height: out.height, path: out.path, encoder: out.encoder, decoder: out.decoder, stages: out.stages ?? {} };
   } finally {
     localStorage.removeItem(HIDE_KEY);
   }

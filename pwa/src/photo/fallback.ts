@@ -5,8 +5,8 @@
 // JPEG — the JS encoder if the canvas only makes PNG).
 import type { PhotoCaps } from './caps';
 import { fitWithin } from './image-info';
-import { decodeBitmapAtTarget, DECODE_MESSAGE } from './offscreen';
-import { finish, FULL_EDGE, PhotoError, release, stepDown, type CanvasEnv, type ProcessedPhoto } from './pipeline';
+import { decodeAtTarget, DECODE_MESSAGE, readForDecode } from './offscreen';
+import { finish, FULL_EDGE, PhotoError, release, stepDown, stopwatch, type CanvasEnv, type ProcessedPhoto } from './pipeline';
 import type { WatermarkInfo } from './watermark';
 
 function domEnv(jpeg: boolean): CanvasEnv {
@@ -53,8 +53,10 @@ export async function processOnMainThread(file: Blob, wm: WatermarkInfo, caps: P
   const env = domEnv(caps.jpeg);
   if (caps.resize) {
     try {
-      const { bitmap, target } = await decodeBitmapAtTarget(file);
-      const out = await finish(env, { source: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() }, target, wm);
+      const sw = stopwatch();
+      const { image, target } = await decodeAtTarget(file, await readForDecode(file));
+      sw.lap('decode');
+      const out = await finish(env, image, target, wm, sw);
       return { ...out, path: 'bitmap' };
     } catch (e) {
       // Engines that claim createImageBitmap but reject its options or the file: the <img> path.
@@ -64,7 +66,7 @@ export async function processOnMainThread(file: Blob, wm: WatermarkInfo, caps: P
   const img = await decodeImg(file);
   // naturalWidth/Height are the displayed size: the engine applied the EXIF orientation.
   const target = fitWithin(img.naturalWidth, img.naturalHeight, FULL_EDGE);
-  const stepped = stepDown(env, { source: img, width: img.naturalWidth, height: img.naturalHeight }, target);
+  const stepped = { ...stepDown(env, { source: img, width: img.naturalWidth, height: img.naturalHeight }, target), decoder: 'img' as const };
   try {
     const out = await finish(env, stepped, target, wm);
     return { ...out, path: 'img' };

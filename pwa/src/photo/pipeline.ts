@@ -17,6 +17,7 @@ export const MAX_CANVAS_PIXELS = 16_777_216;
 /** Which way the photo went: for the capability table, the e2e and the benchmark. */
 export type PhotoPath = 'worker' | 'bitmap' | 'img';
 export type JpegEncoderKind = 'canvas' | 'js';
+export type DecoderKind = 'scaled' | 'bitmap' | 'img';
 
 export interface ProcessedPhoto {
   full: ArrayBuffer;
@@ -27,7 +28,26 @@ export interface ProcessedPhoto {
   thumbSha256: string;
   path?: PhotoPath;
   encoder?: JpegEncoderKind;
+  /** How the photo was decoded: at a reduced JPEG scale (ImageDecoder), createImageBitmap, <img>. */
+  decoder?: DecoderKind;
+  /** Milliseconds per step (decode, draw, watermark, …), for the benchmark and for profiling. */
+  stages?: Record<string, number>;
 }
+
+/** Times the steps of one photo: `lap(name)` adds the time since the previous lap to `name`. */
+export function stopwatch() {
+  const stages: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    stages,
+    lap(name: string) {
+      const now = performance.now();
+      stages[name] = (stages[name] ?? 0) + (now - last);
+      last = now;
+    },
+  };
+}
+export type Stopwatch = ReturnType<typeof stopwatch>;
 
 export class PhotoError extends Error {}
 
@@ -36,9 +56,17 @@ type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 export interface Drawable {
   source: CanvasImageSource;
+  decoder?: DecoderKind;
   width: number;
   height: number;
   close?: () => void;
+}
+
+/** Something drawn over the photo at (0, top): the watermark band, made ahead. */
+export interface Overlay {
+  source: CanvasImageSource;
+  top: number;
+  close(): void;
 }
 
 export interface CanvasEnv {
@@ -81,7 +109,7 @@ async function encodeJpeg(env: CanvasEnv, c: Surface, ctx: Ctx2D, quality: numbe
 }
 
 /** Draws the decoded photo at `target`, watermarks, encodes full and thumbnail, hashes. */
-export async function finish(env: CanvasEnv, src: Drawable, target: { width: number; height: number }, wm: WatermarkInfo): Promise<ProcessedPhoto> {
+export async function finish(env: CanvasEnv, src: Drawable, target: { width: number; height: number }, wm: WatermarkInfo, sw: Stopwatch = stopwatch(), band?: Overlay): Promise<ProcessedPhoto> {
   const canvas = env.canvas(target.width, target.height);
   const thumbSize = fitWithin(target.width, target.height, THUMB_EDGE);
   const thumbCanvas = env.canvas(thumbSize.width, thumbSize.height);
@@ -89,13 +117,17 @@ export async function finish(env: CanvasEnv, src: Drawable, target: { width: num
     const ctx = context2d(canvas);
     ctx.drawImage(src.source, 0, 0, target.width, target.height);
     src.close?.();
-    // The band is drawn the same way on either kind of canvas.
-    drawWatermark(ctx as CanvasRenderingContext2D, target.width, target.height, wm);
+    sw.lap('draw');
+    // The band, made ahead or drawn now (the same way on either kind of canvas).
+    if (band) ctx.drawImage(band.source, 0, band.top);
+    else drawWatermark(ctx, target.width, target.height, wm);
+    sw.lap('watermark');
 
     // The thumbnail is drawn before encoding so both encodes can run at once (engines encode
     // off the calling thread).
     const tctx = context2d(thumbCanvas);
     tctx.drawImage(canvas, 0, 0, thumbSize.width, thumbSize.height);
+    sw.lap('thumb');
     const encodeFull = async () => {
       let out = await encodeJpeg(env, canvas, ctx, FULL_QUALITY);
       for (const q of [0.7, 0.6]) {
@@ -104,12 +136,17 @@ export async function finish(env: CanvasEnv, src: Drawable, target: { width: num
       }
       return out;
     };
-    const [full, thumb] = await Promise.all([encodeFull(), encodeJpeg(env, thumbCanvas, tctx, THUMB_QUALITY)]);
-
-    const [fullBytes, thumbBytes] = await Promise.all([full.blob.arrayBuffer(), thumb.blob.arrayBuffer()]);
-    const [sha256, thumbSha256] = await Promise.all([sha256Hex(fullBytes), sha256Hex(thumbBytes)]);
-    return { full: fullBytes, thumb: thumbBytes, width: target.width, height: target.height, sha256, thumbSha256, encoder: full.encoder };
+    // Each output is read and hashed as soon as it is encoded, the other one meanwhile.
+    const bytesAndHash = async (encoded: Promise<{ blob: Blob; encoder: JpegEncoderKind }>) => {
+      const { blob, encoder } = await encoded;
+      const bytes = await blob.arrayBuffer();
+      return { bytes, encoder, sha256: await sha256Hex(bytes) };
+    };
+    const [full, thumb] = await Promise.all([bytesAndHash(encodeFull()), bytesAndHash(encodeJpeg(env, thumbCanvas, tctx, THUMB_QUALITY))]);
+    sw.lap('encode+hash');
+    return { full: full.bytes, thumb: thumb.bytes, width: target.width, height: target.height, sha256: full.sha256, thumbSha256: thumb.sha256, encoder: full.encoder, decoder: src.decoder, stages: sw.stages };
   } finally {
+    band?.close();
     release(canvas);
     release(thumbCanvas);
   }

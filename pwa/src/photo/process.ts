@@ -84,7 +84,7 @@ export async function processPhoto(file: Blob, wm: WatermarkInfo): Promise<Proce
   // Visible to the e2e budget check (and to anyone profiling on a real phone).
   performance.measure('duban:photo', {
     start: started,
-    detail: { bytes: result.full.byteLength, width: result.width, height: result.height, path: result.path, encoder: result.encoder },
+    detail: { bytes: result.full.byteLength, width: result.width, height: result.height, path: result.path, encoder: result.encoder, decoder: result.decoder, stages: result.stages },
   });
   return result;
 }

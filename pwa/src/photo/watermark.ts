@@ -42,15 +42,34 @@ function fit(ctx: Context2D, text: string, maxWidth: number): string {
   return `${s}…`;
 }
 
-/** Draws the band along the bottom edge of a width × height canvas. */
-export function drawWatermark(ctx: Context2D, width: number, height: number, info: WatermarkInfo): void {
-  const { time, lines } = watermarkLines(info);
+/** The band's layout for a width × height photo: font sizes and its height. */
+function bandLayout(width: number, height: number, lineCount: number) {
   const fs = Math.max(12, Math.round(Math.min(width, height) / 34));
   const timeFs = Math.round(fs * 1.35);
   const gap = Math.round(fs * 0.35);
   const pad = Math.round(fs * 0.7);
-  const bandH = pad * 2 + timeFs + gap + lines.length * (fs + gap) - gap;
-  const top = height - bandH;
+  const bandH = pad * 2 + timeFs + gap + lineCount * (fs + gap) - gap;
+  return { fs, timeFs, gap, pad, bandH };
+}
+
+/** Height of the band on a width × height photo. */
+export function watermarkHeight(width: number, height: number, info: WatermarkInfo): number {
+  return bandLayout(width, height, watermarkLines(info).lines.length).bandH;
+}
+
+/** Draws the band along the bottom edge of a width × height canvas. */
+export function drawWatermark(ctx: Context2D, width: number, height: number, info: WatermarkInfo): void {
+  drawBand(ctx, width, height, height - watermarkHeight(width, height, info), info);
+}
+
+/**
+ * Draws the band of a width × height photo with its top edge at `top`: at the photo's bottom, or
+ * at 0 on a transparent canvas of the band's own height, composited later (the Worker draws it
+ * while the photo is still decoding; source-over compositing gives the same pixels).
+ */
+export function drawBand(ctx: Context2D, width: number, height: number, top: number, info: WatermarkInfo): void {
+  const { time, lines } = watermarkLines(info);
+  const { fs, timeFs, gap, pad, bandH } = bandLayout(width, height, lines.length);
   ctx.save();
   ctx.fillStyle = 'rgba(0, 0, 0, 0.5)';
   ctx.fillRect(0, top, width, bandH);
