@@ -16,6 +16,8 @@
 // call, from /proc: on a machine shared with other work it moves far less than the latency.
 // Prints figures, never fails on them.
 //   npx tsx test/bench/growth.bench.ts  (GROWTH_CALLS=30, GROWTH_SIZES=1000,10000,100000,1000000)
+//   GROWTH_STATE=<folder> measures a state kept by KEEP_BENCH_STATE=1 as it is (migrations
+//   applied first), without inserting: re-measure 1M at a quiet moment, or before/after a change.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,15 +26,16 @@ import { performance } from 'node:perf_hooks';
 import { applyLocalMigrations, withLocalEnv } from '../../worker/cli/local-d1';
 import { signInApi, startServer, type Api } from './support/server';
 import { machineLine, median, percentile, printTable } from './support/stats';
-import { createWorld, fillReports, WORLD_PASSWORD, type World } from './support/world';
+import { createWorld, fillReports, WORLD_PASSWORD, type Db, type World } from './support/world';
 
-const SIZES = (process.env.GROWTH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
+const REUSE = process.env.GROWTH_STATE;
+const SIZES = REUSE ? [0] : (process.env.GROWTH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
 const CALLS = Number(process.env.GROWTH_CALLS ?? 30);
 /** Reports per organisation: past it, more organisations of the same shape (1M = 10 × 100k). */
 const PER_ORG = 100_000;
 
 console.log(`growth — ${machineLine()}`);
-const persistTo = mkdtempSync(join(tmpdir(), 'duban-bench-growth-'));
+const persistTo = REUSE ?? mkdtempSync(join(tmpdir(), 'duban-bench-growth-'));
 type Row = { median: number; p95: number; kb: number; cpu: number };
 const results = new Map<string, Map<number, Row>>();
 /** The cursor at the end of the unit's last full sync (for "nothing new"). */
@@ -48,9 +51,11 @@ try {
         await fillReports(env.DB, worlds[i]!, Math.min(PER_ORG, size - i * PER_ORG));
       });
     }
-    const count = await withLocalEnv(persistTo, async (env) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM reports').first<{ n: number }>())!.n);
-    console.log(`${count} reports in ${worlds.length} organisation(s) (+${((performance.now() - t0) / 1000).toFixed(1)} s to insert)`);
-    const world = worlds[0]!;
+    const { count, orgs } = (await withLocalEnv(persistTo, (env) =>
+      env.DB.prepare('SELECT (SELECT COUNT(*) FROM reports) AS count, (SELECT COUNT(*) FROM orgs) AS orgs').first<{ count: number; orgs: number }>(),
+    ))!;
+    console.log(`${count} reports in ${orgs} organisation(s) (+${((performance.now() - t0) / 1000).toFixed(1)} s to insert)`);
+    const world = worlds[0] ?? (await withLocalEnv(persistTo, (env) => keptWorld(env.DB)));
     // Every call renders (no shared render cache): the figures are the render's cost at each size.
     const server = await startServer(persistTo, { RENDER_CACHE: '0' });
     try {
@@ -105,7 +110,16 @@ try {
     }),
   ]);
 } finally {
-  if (!process.env.KEEP_BENCH_STATE) rmSync(persistTo, { recursive: true, force: true });
+  if (!process.env.KEEP_BENCH_STATE && !REUSE) rmSync(persistTo, { recursive: true, force: true });
+}
+
+/** The first organisation of a kept state: its plan and accounts, as createWorld named them. */
+async function keptWorld(db: Db): Promise<Pick<World, 'planId' | 'admin' | 'unitUser'>> {
+  const row = await db
+    .prepare(`SELECT p.id FROM users u JOIN plans p ON p.org_id = u.org_id WHERE u.username = 'growth-admin' LIMIT 1`)
+    .first<{ id: string }>();
+  if (!row) throw new Error(`${persistTo}: no growth benchmark state`);
+  return { planId: row.id, admin: 'growth-admin', unitUser: 'growth-unit' };
 }
 
 /**
