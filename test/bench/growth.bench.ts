@@ -12,25 +12,31 @@
 //               it may read — here every one of the 100 units reports on every task, which real
 //               plans do not, so the unit reads ~10 % of its organisation's reports)
 //   unit sync   GET /api/sync?since=<last cursor>        (the phone's daily check, nothing new)
+// Beside the wall time, the CPU the server's processes (wrangler dev and its workerd) spent per
+// call, from /proc: on a machine shared with other work it moves far less than the latency.
 // Prints figures, never fails on them.
 //   npx tsx test/bench/growth.bench.ts  (GROWTH_CALLS=30, GROWTH_SIZES=1000,10000,100000,1000000)
-import { mkdtempSync, rmSync } from 'node:fs';
+//   GROWTH_STATE=<folder> measures a state kept by KEEP_BENCH_STATE=1 as it is (migrations
+//   applied first), without inserting: re-measure 1M at a quiet moment, or before/after a change.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyLocalMigrations, withLocalEnv } from '../../worker/cli/local-d1';
 import { signInApi, startServer, type Api } from '../support/server';
 import { machineLine, median, percentile, printTable } from './support/stats';
-import { createWorld, fillReports, WORLD_PASSWORD, type World } from './support/world';
+import { createWorld, fillReports, WORLD_PASSWORD, type Db, type World } from './support/world';
 
-const SIZES = (process.env.GROWTH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
+const REUSE = process.env.GROWTH_STATE;
+const SIZES = REUSE ? [0] : (process.env.GROWTH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
 const CALLS = Number(process.env.GROWTH_CALLS ?? 30);
 /** Reports per organisation: past it, more organisations of the same shape (1M = 10 × 100k). */
 const PER_ORG = 100_000;
 
 console.log(`growth — ${machineLine()}`);
-const persistTo = mkdtempSync(join(tmpdir(), 'duban-bench-growth-'));
-type Row = { median: number; p95: number; kb: number };
+const persistTo = REUSE ?? mkdtempSync(join(tmpdir(), 'duban-bench-growth-'));
+type Row = { median: number; p95: number; kb: number; cpu: number };
 const results = new Map<string, Map<number, Row>>();
 /** The cursor at the end of the unit's last full sync (for "nothing new"). */
 let latest: string | undefined;
@@ -45,9 +51,11 @@ try {
         await fillReports(env.DB, worlds[i]!, Math.min(PER_ORG, size - i * PER_ORG));
       });
     }
-    const count = await withLocalEnv(persistTo, async (env) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM reports').first<{ n: number }>())!.n);
-    console.log(`${count} reports in ${worlds.length} organisation(s) (+${((performance.now() - t0) / 1000).toFixed(1)} s to insert)`);
-    const world = worlds[0]!;
+    const { count, orgs } = (await withLocalEnv(persistTo, (env) =>
+      env.DB.prepare('SELECT (SELECT COUNT(*) FROM reports) AS count, (SELECT COUNT(*) FROM orgs) AS orgs').first<{ count: number; orgs: number }>(),
+    ))!;
+    console.log(`${count} reports in ${orgs} organisation(s) (+${((performance.now() - t0) / 1000).toFixed(1)} s to insert)`);
+    const world = worlds[0] ?? (await withLocalEnv(persistTo, (env) => keptWorld(env.DB)));
     // Every call renders (no shared render cache): the figures are the render's cost at each size.
     const server = await startServer(persistTo, { RENDER_CACHE: '0' });
     try {
@@ -64,34 +72,87 @@ try {
       for (const [name, call] of endpoints) {
         let bytes = await call(); // warm-up
         const times: number[] = [];
+        const cpus: number[] = [];
         // At most CALLS calls or about 20 s, whichever comes first (at least 3 calls).
         const until = performance.now() + 20_000;
         for (let i = 0; i < CALLS && (i < 3 || performance.now() < until); i++) {
+          const c0 = serverCpuMs(persistTo);
           const s = performance.now();
           bytes = await call();
           times.push(performance.now() - s);
+          cpus.push(serverCpuMs(persistTo) - c0);
         }
-        const row = { median: median(times), p95: percentile(times, 95), kb: bytes / 1024 };
+        const row = { median: median(times), p95: percentile(times, 95), kb: bytes / 1024, cpu: cpus.reduce((a, b) => a + b, 0) / cpus.length };
         if (!results.has(name)) results.set(name, new Map());
         results.get(name)!.set(count, row);
-        console.log(`  ${name.padEnd(40)} median ${row.median.toFixed(1).padStart(7)} ms  p95 ${row.p95.toFixed(1).padStart(7)} ms  ${row.kb.toFixed(1)} KB  (${times.length} calls)`);
+        console.log(
+          `  ${name.padEnd(40)} median ${row.median.toFixed(1).padStart(7)} ms  p95 ${row.p95.toFixed(1).padStart(7)} ms  server CPU ${row.cpu.toFixed(0).padStart(5)} ms  ${row.kb.toFixed(1)} KB  (${times.length} calls)`,
+        );
       }
     } finally {
       await server.stop();
     }
   }
   const sizes = [...results.values().next().value!.keys()];
-  console.log(`\nsummary (median / p95 ms over up to ${CALLS} calls or 20 s; answer size at the largest):`);
+  console.log(`\nsummary (median / p95 ms over up to ${CALLS} calls or 20 s, [mean server CPU ms]; answer size at the largest):`);
   printTable([
-    ['endpoint', ...sizes.map((n) => `${n.toLocaleString('en')} reports`), `× (${sizes.at(-1)!.toLocaleString('en')} vs ${sizes[0]!.toLocaleString('en')})`, 'KB'],
+    ['endpoint', ...sizes.map((n) => `${n.toLocaleString('en')} reports`), `× (${sizes.at(-1)!.toLocaleString('en')} vs ${sizes[0]!.toLocaleString('en')})`, '× CPU', 'KB'],
     ...[...results.entries()].map(([name, bySize]) => {
       const first = bySize.get(sizes[0]!)!;
       const last = bySize.get(sizes.at(-1)!)!;
-      return [name, ...sizes.map((n) => `${bySize.get(n)!.median.toFixed(1)} / ${bySize.get(n)!.p95.toFixed(1)}`), `${(last.median / first.median).toFixed(2)}×`, last.kb.toFixed(1)];
+      return [
+        name,
+        ...sizes.map((n) => `${bySize.get(n)!.median.toFixed(1)} / ${bySize.get(n)!.p95.toFixed(1)} [${bySize.get(n)!.cpu.toFixed(0)}]`),
+        `${(last.median / first.median).toFixed(2)}×`,
+        first.cpu > 0 ? `${(last.cpu / first.cpu).toFixed(2)}×` : '—',
+        last.kb.toFixed(1),
+      ];
     }),
   ]);
 } finally {
-  if (!process.env.KEEP_BENCH_STATE) rmSync(persistTo, { recursive: true, force: true });
+  if (!process.env.KEEP_BENCH_STATE && !REUSE) rmSync(persistTo, { recursive: true, force: true });
+}
+
+/** The first organisation of a kept state: its plan and accounts, as createWorld named them. */
+async function keptWorld(db: Db): Promise<Pick<World, 'planId' | 'admin' | 'unitUser'>> {
+  const row = await db
+    .prepare(`SELECT p.id FROM users u JOIN plans p ON p.org_id = u.org_id WHERE u.username = 'growth-admin' LIMIT 1`)
+    .first<{ id: string }>();
+  if (!row) throw new Error(`${persistTo}: no growth benchmark state`);
+  return { planId: row.id, admin: 'growth-admin', unitUser: 'growth-unit' };
+}
+
+/**
+ * CPU milliseconds (user + system) spent so far by the server's processes: those started with
+ * this state folder and their children (wrangler dev's Node process, workerd). Linux /proc only;
+ * 0 elsewhere. Clock ticks of 10 ms: read it as a mean over many calls.
+ */
+function serverCpuMs(state: string): number {
+  const pgrep = (args: string[]) => {
+    try {
+      return execFileSync('pgrep', args).toString().split(/\s+/).filter(Boolean);
+    } catch {
+      return []; // pgrep exits 1 when nothing matches
+    }
+  };
+  const seen = new Set<string>();
+  const walk = (pid: string) => {
+    if (seen.has(pid)) return;
+    seen.add(pid);
+    pgrep(['-P', pid]).forEach(walk);
+  };
+  pgrep(['-f', '--', `--persist-to ${state}`]).forEach(walk);
+  let ticks = 0;
+  for (const pid of seen) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return ticks * 10;
 }
 
 async function getBytes(api: Api, path: string): Promise<number> {

@@ -2,7 +2,7 @@
 // shorter ones (two-character Chinese words such as 教育 are common), plus filters by unit,
 // leader, area, latest reported status and deadline. Its cost follows the caller's organisation,
 // not the database: the index is matched only within the organisation's block of rowids
-// (migration 0010), the rows come from the organisation's plans, and the latest status of a task
+// (migration 0011), the rows come from the organisation's plans, and the latest status of a task
 // is looked up through its lead units' reports, not by walking every unit's.
 import { storedLabel } from './item-labels';
 import type { ItemKind, ReportStatus } from '../../../shared/labels';
@@ -53,7 +53,7 @@ interface HitRow {
 }
 
 /**
- * The caller's organisation's block of items_search rowids (org_key × 2^32 + n, migration 0010),
+ * The caller's organisation's block of items_search rowids (org_key × 2^32 + n, migration 0011),
  * so the MATCH reads only its postings; every block for the super-admin (?1 null). An
  * organisation without items has no key and matches the whole index, filtered by p.org_id.
  */
