@@ -141,7 +141,8 @@ async function appDrain(phone: Awaited<ReturnType<typeof queuedPhone>>, uplinkMb
  * The loopback drain with no DevTools attached (support/detached.ts): queued offline through
  * Playwright, which then disconnects — the page sees the network come back — and the page is only
  * read through Runtime.evaluate. Requests and the first acknowledgement come from the page's
- * Resource Timing.
+ * Resource Timing. Playwright's phone emulation ends with it: the page drains at headless
+ * Chromium's default window size (the list it re-renders is the same).
  */
 async function detachedDrain(unit: Unit) {
   const chromium = await launchDetachable();
