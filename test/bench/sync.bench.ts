@@ -1,18 +1,21 @@
 // Sync drain through the real PWA and the real worker, against its floors, in one run:
 //   - Node: the very same requests (bodies and photo bytes exported from the app's outbox), sent
 //     with the same order and photo parallelism as the app — what the server and loopback cost;
-//   - the app on loopback: N reports × P photos queued offline in the field app's IndexedDB
+//   - the app on loopback (no DevTools attached while it drains): N reports × P photos queued offline in the field app's IndexedDB
 //     outbox (by its own draft → outbox code, photos made by its own pipeline from 12 MP sources),
 //     then the network comes back (Playwright setOffline(false)) and the sync engine drains;
 //   - the app on a throttled uplink (Chromium network emulation, SYNC_UPLINK_MBIT, default 10):
 //     body bytes per second against the link rate.
 // No request interception while draining (Playwright's route() and request bodies cost ~35 % per
-// upload): requests are counted from passive events, completeness is checked on the server.
+// upload): requests are counted from passive events, completeness is checked on the server. The
+// loopback drain runs with no DevTools attached at all (support/detached.ts): Playwright's
+// Network domain alone costs ~25 % there; the attached figure is printed beside it.
 // Prints figures; never fails on time. Fresh seeded `wrangler dev` on loopback.
 //   npx tsx test/bench/sync.bench.ts     (SYNC_REPORTS=100 SYNC_PHOTOS=3 SYNC_UPLINK_MBIT=10; SYNC_FAULT_RATE=0.1 adds faults)
 import { performance } from 'node:perf_hooks';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { chromiumVersion, launchChromium, PHONE } from '../support/browser';
+import { launchDetachable } from './support/detached';
 import { outboxBadge, signInPage, waitForServiceWorker } from '../support/app';
 import { openHarness, queueSpecs, type HarnessWindow } from '../support/harness';
 import { ensurePwaBuilt, freshSeededState, reportSlots, signInApi, startServer, unitTasks, type Api } from '../support/server';
@@ -22,6 +25,8 @@ const REPORTS = Number(process.env.SYNC_REPORTS ?? 100);
 const PHOTOS = Number(process.env.SYNC_PHOTOS ?? 3);
 const UPLINK_MBIT = Number(process.env.SYNC_UPLINK_MBIT ?? 10);
 const FAULT_RATE = process.env.SYNC_FAULT_RATE;
+/** Also time the loopback drain with Playwright attached, as the benchmark did before (SYNC_ATTACHED=0 skips it). */
+const ATTACHED = process.env.SYNC_ATTACHED !== '0';
 /** The app's photo parallelism (pwa/src/outbox/engine.ts PHOTO_CONCURRENCY). */
 const LANES = 3;
 
@@ -50,8 +55,12 @@ async function pickUnits(n: number): Promise<Unit[]> {
 
 /** A signed-in phone with REPORTS reports queued offline; returns its page and what was queued. */
 async function queuedPhone(browser: Browser, unit: Unit) {
-  const context = await browser.newContext({ ...PHONE, baseURL: server.url });
+  return queuedIn(await browser.newContext({ ...PHONE, baseURL: server.url }), unit);
+}
+
+async function queuedIn(context: BrowserContext, unit: Unit) {
   const app = await context.newPage();
+  await app.setViewportSize(PHONE.viewport!);
   await signInPage(app, server.url, unit.username);
   await waitForServiceWorker(app);
   const harness = await openHarness(context, server.url);
@@ -128,6 +137,36 @@ async function appDrain(phone: Awaited<ReturnType<typeof queuedPhone>>, uplinkMb
   return { ms: total, requests, left: await outboxBadge(app), firstAckMs: firstAck === null ? null : (firstAck as number) - start, bytesSeen: bytes };
 }
 
+/**
+ * The loopback drain with no DevTools attached (support/detached.ts): queued offline through
+ * Playwright, which then disconnects — the page sees the network come back — and the page is only
+ * read through Runtime.evaluate. Requests and the first acknowledgement come from the page's
+ * Resource Timing. Playwright's phone emulation ends with it: the page drains at headless
+ * Chromium's default window size (the list it re-renders is the same).
+ */
+async function detachedDrain(unit: Unit) {
+  const chromium = await launchDetachable();
+  try {
+    const phone = await queuedIn(chromium.browser.contexts()[0]!, unit);
+    const { app } = phone;
+    await app.goto(`${server.url}/outbox`);
+    for (let i = 0; i < 100 && (await outboxBadge(app)) !== REPORTS; i++) await app.waitForTimeout(100);
+    const timeOrigin = await app.evaluate(() => (performance.setResourceTimingBufferSize(100_000), performance.timeOrigin));
+    const { at, epoch, evaluate } = await chromium.detach(app);
+    const badge = async () => Number(await evaluate(`Number(document.querySelector('.tab-badge')?.textContent ?? 0)`));
+    const deadline = at + 20 * 60_000;
+    while (performance.now() < deadline && (await badge()) !== 0) await new Promise((r) => setTimeout(r, 50));
+    const total = performance.now() - at;
+    const seen = (await evaluate(`performance.getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname.startsWith('/api/reports/') && performance.timeOrigin + e.startTime >= ${epoch} - 5)
+      .map((e) => ({ submit: e.name.endsWith('/submit'), status: e.responseStatus, end: e.responseEnd }))`)) as Array<{ submit: boolean; status: number; end: number }>;
+    const acks = seen.filter((e) => e.submit && e.status === 200).map((e) => timeOrigin + e.end - epoch);
+    return { ms: total, requests: seen.length, left: await badge(), firstAckMs: acks.length ? Math.min(...acks) : null, ids: phone.ids };
+  } finally {
+    await chromium.close();
+  }
+}
+
 /** Reports held by the server as submitted with every photo and thumbnail. */
 async function completeOnServer(api: Api, ids: string[]): Promise<number> {
   let complete = 0;
@@ -140,7 +179,7 @@ async function completeOnServer(api: Api, ids: string[]): Promise<number> {
 
 const browser = await launchChromium();
 try {
-  const [nodeUnit, loopUnit, slowUnit] = await pickUnits(3);
+  const [nodeUnit, loopUnit, slowUnit, attachedUnit] = await pickUnits(ATTACHED ? 4 : 3);
   const minimum = REPORTS * (2 + 2 * PHOTOS);
 
   // Node floor: the same requests the app would send for nodeUnit's queue.
@@ -151,11 +190,17 @@ try {
   const bodyBytes = node.bytes;
   console.log(`Node: ${REPORTS} × ${PHOTOS} in ${(node.ms / 1000).toFixed(1)} s, ${node.requests} requests, ${(bodyBytes / 1e6).toFixed(1)} MB of photos`);
 
-  const loop = await queuedPhone(browser, loopUnit!);
-  const fast = await appDrain(loop, null);
-  const fastComplete = await completeOnServer(await signInApi(server.url, loopUnit!.username), loop.ids);
-  await loop.context.close();
-  console.log(`app, loopback: ${(fast.ms / 1000).toFixed(1)} s`);
+  const fast = await detachedDrain(loopUnit!);
+  const fastComplete = await completeOnServer(await signInApi(server.url, loopUnit!.username), fast.ids);
+  console.log(`app, loopback, no DevTools attached: ${(fast.ms / 1000).toFixed(1)} s`);
+
+  let attached: Awaited<ReturnType<typeof appDrain>> | null = null;
+  if (attachedUnit) {
+    const phone = await queuedPhone(browser, attachedUnit);
+    attached = await appDrain(phone, null);
+    await phone.context.close();
+    console.log(`app, loopback, Playwright attached: ${(attached.ms / 1000).toFixed(1)} s`);
+  }
 
   const slow = await queuedPhone(browser, slowUnit!);
   const throttled = await appDrain(slow, UPLINK_MBIT);
@@ -169,6 +214,7 @@ try {
     ['reports × photos (photo bytes)', `${REPORTS} × ${PHOTOS} (${(bodyBytes / 1e6).toFixed(1)} MB)`, '', ''],
     ['drain on loopback: app vs Node (same requests, same order)', `${(fast.ms / 1000).toFixed(1)} s`, `${(node.ms / 1000).toFixed(1)} s`, `${(fast.ms / node.ms).toFixed(2)}×`],
     ['per report on loopback', ms(fast.ms / REPORTS), ms(node.ms / REPORTS), ''],
+    ...(attached ? [['… the same with Playwright attached (DevTools Network domain on)', `${(attached.ms / 1000).toFixed(1)} s`, `${(node.ms / 1000).toFixed(1)} s`, `${(attached.ms / node.ms).toFixed(2)}×`]] : []),
     [`drain on a ${UPLINK_MBIT} Mbit/s uplink: time vs the link's time for the photo bytes`, `${(throttled.ms / 1000).toFixed(1)} s`, `${(linkMs / 1000).toFixed(1)} s`, `${((linkMs / throttled.ms) * 100).toFixed(0)} % of the link`],
     ['network back → first report acknowledged (loopback)', fast.firstAckMs === null ? 'never' : ms(fast.firstAckMs), '', ''],
     ['requests sent by the app (loopback / throttled)', `${fast.requests} / ${throttled.requests}`, String(minimum), ''],

@@ -1,13 +1,16 @@
 // The sync engine: drains the outbox in order, one item at a time, one drain at a time across
 // tabs. Per item: PUT the report → PUT every photo and thumbnail not yet acknowledged (a few in
-// parallel) → POST submit. Progress is written to IndexedDB after every step, so a reload resumes where it was.
-// The per-status rules live in policy.ts; nothing here awaits a fetch inside a transaction.
+// parallel) → POST submit. Progress is written to IndexedDB after every step (behind the requests,
+// progress.ts), so a reload resumes where it was. The item's photo bytes are read once, in one
+// transaction, while its report is on the way. The per-status rules live in policy.ts; nothing
+// here awaits a fetch inside a transaction.
 import { CLIENT_TIME_HEADER, CONTENT_SHA256_HEADER } from '../../../shared/labels';
 import type { Report } from '../../../shared/schemas/report';
 import { newVerifyCode } from '../../../shared/verify-code';
-import type { OutboxItem } from '../db/schema';
+import type { OutboxItem, PhotoBlobRecord } from '../db/schema';
 import { backoffDelay, decide, MAX_CHECKSUM_RETRIES, retryAfterMs, type Decision } from './policy';
-import { getOutboxItem, getPhotoBytes, markSubmitted, nextToSend, patchOutboxItem, pruneSubmitted } from './store';
+import { progressWriter, type ItemChange, type ProgressWriter } from './progress';
+import { getOutboxItem, getPhotoRecords, patchOutboxItem, markSubmitted, nextToSend, pruneSubmitted } from './store';
 import { outboxPaths, send, type SendResult } from './transport';
 
 export interface EngineDeps {
@@ -43,6 +46,30 @@ const SEVERITY: Record<Decision, number> = { retry: 0, fix: 1, auth: 2 };
 
 type StepResult = { kind: 'ok' } | { kind: 'fail'; decision: Decision; res: SendResult };
 
+/** One item on its way: the in-memory copy, its progress writer, its photo bytes as read. */
+interface Sending {
+  item: OutboxItem;
+  progress: ProgressWriter;
+  bytes: Map<string, Promise<PhotoBlobRecord | undefined>>;
+}
+
+/** Applies a change to the in-memory copy and queues it for IndexedDB. */
+function update(s: Sending, change: ItemChange): void {
+  change(s.item);
+  s.progress.push(change);
+}
+
+/** The photos' bytes, read in one transaction (ids not read yet are read now). */
+function readBytes(s: Sending, ids: string[]): void {
+  const missing = ids.filter((id) => !s.bytes.has(id));
+  if (!missing.length) return;
+  for (const [id, read] of getPhotoRecords(missing)) {
+    // A read that fails surfaces where the upload awaits it, not as an unhandled rejection.
+    read.catch(() => undefined);
+    s.bytes.set(id, read);
+  }
+}
+
 export interface OutboxEngine {
   /** force: ignore backoff (立即同步, back online, a new item). */
   drain(opts?: { force?: boolean }): Promise<DrainOutcome>;
@@ -69,13 +96,13 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
     return { kind: 'fail', decision: decide(res.status, res.code), res };
   }
 
-  async function uploadPhoto(item: OutboxItem, photoId: string, which: 'full' | 'thumb', sha256: string): Promise<StepResult> {
-    const bytes = await getPhotoBytes(photoId);
+  async function uploadPhoto(s: Sending, photoId: string, which: 'full' | 'thumb', sha256: string): Promise<StepResult> {
+    const bytes = await s.bytes.get(photoId);
     if (!bytes) {
       const res: SendResult = { status: 0, ok: false, data: null, code: 'photo_lost', message: '照片数据在本机丢失，请删除该照片后重新拍摄', retryAfter: null };
       return { kind: 'fail', decision: 'fix', res };
     }
-    return request('PUT', outboxPaths.photo(item.id, photoId, which), {
+    return request('PUT', outboxPaths.photo(s.item.id, photoId, which), {
       body: which === 'full' ? bytes.full : bytes.thumb,
       headers: {
         'content-type': 'image/jpeg',
@@ -89,26 +116,30 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
   /**
    * Sends every photo and thumbnail of the item not yet acknowledged, up to `photoConcurrency` at
    * a time (the PUTs are idempotent and independent; the submit waits for all of them). Each
-   * acknowledgement is written at once, so a reload resumes with what is left. After the first
-   * failure nothing new starts; the uploads already under way finish and are recorded.
+   * acknowledgement is queued for writing at once, so a reload resumes with what is left. After
+   * the first failure nothing new starts; the uploads already under way finish and are recorded.
    */
-  async function uploadPhotos(item: OutboxItem): Promise<StepResult> {
+  async function uploadPhotos(s: Sending): Promise<StepResult> {
     const pending: Array<{ photoId: string; which: 'full' | 'thumb'; sha256: string }> = [];
-    for (const p of item.photos) {
+    for (const p of s.item.photos) {
       if (!p.sent) pending.push({ photoId: p.id, which: 'full', sha256: p.sha256 });
       if (!p.thumbSent) pending.push({ photoId: p.id, which: 'thumb', sha256: p.thumbSha256 });
     }
+    // Usually read already (while the report was on the way); the lanes start together.
+    const ids = [...new Set(pending.map((u) => u.photoId))];
+    readBytes(s, ids);
+    await Promise.all(ids.map((id) => s.bytes.get(id)));
     const failures: Array<Extract<StepResult, { kind: 'fail' }>> = [];
     const worker = async () => {
       for (let next = pending.shift(); next && !failures.length; next = pending.shift()) {
-        const r = await uploadPhoto(item, next.photoId, next.which, next.sha256);
+        const r = await uploadPhoto(s, next.photoId, next.which, next.sha256);
         if (r.kind === 'fail') {
           failures.push(r);
           continue;
         }
         const change = next.which === 'full' ? { sent: true } : { thumbSent: true };
         // Every step the server confirms resets the backoff: progress is not a failure streak.
-        await patchOutboxItem(item.id, (i) => { i.attempts = 0; setPhoto(i, next.photoId, change); });
+        update(s, (i) => { i.attempts = 0; setPhoto(i, next.photoId, change); });
       }
     };
     const lanes = Math.max(1, Math.min(deps.photoConcurrency ?? PHOTO_CONCURRENCY, pending.length));
@@ -118,15 +149,19 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
 
   /** Sends one item to the end; returns how it went. */
   async function sendItem(start: OutboxItem): Promise<'submitted' | Decision> {
-    let item = (await patchOutboxItem(start.id, (i) => void (i.state = 'sending'))) ?? start;
+    const s: Sending = { item: start, progress: progressWriter(start.id), bytes: new Map() };
+    update(s, (i) => void (i.state = 'sending'));
+    // Read the photos' bytes while the report is on the way.
+    readBytes(s, s.item.photos.filter((p) => !p.sent || !p.thumbSent).map((p) => p.id));
     const fail = async (r: Extract<StepResult, { kind: 'fail' }>) => {
-      await recordFailure(item.id, r);
+      await s.progress.flush();
+      await recordFailure(s.item.id, r);
       return r.decision;
     };
 
-    for (let clash = 0; !item.reportSent; clash++) {
-      const r = await request('PUT', outboxPaths.report(item.id), {
-        json: item.body,
+    for (let clash = 0; !s.item.reportSent; clash++) {
+      const r = await request('PUT', outboxPaths.report(s.item.id), {
+        json: s.item.body,
         headers: { [CLIENT_TIME_HEADER]: new Date(deps.now()).toISOString() },
         timeoutMs: JSON_TIMEOUT_MS,
       });
@@ -135,35 +170,38 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
         // The server stored nothing; the report goes on with a new code. Its photos keep the old
         // one printed, which then verifies as 不一致 — never as somebody else's proof.
         const code = newVerifyCode();
-        item = (await patchOutboxItem(item.id, (i) => void Object.assign(i, { verifyCode: code, body: { ...i.body, verifyCode: code } }))) ?? item;
+        update(s, (i) => void Object.assign(i, { verifyCode: code, body: { ...i.body, verifyCode: code } }));
+        await s.progress.flush();
         continue;
       }
       if (r.kind === 'fail') return fail(r);
-      item = (await patchOutboxItem(item.id, (i) => void Object.assign(i, { reportSent: true, attempts: 0 }))) ?? item;
+      update(s, (i) => void Object.assign(i, { reportSent: true, attempts: 0 }));
     }
 
     for (let round = 0; round < 2; round++) {
-      const r = await uploadPhotos(item);
+      const r = await uploadPhotos(s);
       if (r.kind === 'fail') return fail(r);
-      item = (await getOutboxItem(item.id)) ?? item;
 
-      const res = await send(deps.fetch, 'POST', outboxPaths.submit(item.id), {
-        headers: { [CLIENT_TIME_HEADER]: new Date(deps.now()).toISOString() },
-        timeoutMs: JSON_TIMEOUT_MS,
-      });
+      // The acknowledgements still being written land while the submit is on the way.
+      const [res] = await Promise.all([
+        send(deps.fetch, 'POST', outboxPaths.submit(s.item.id), {
+          headers: { [CLIENT_TIME_HEADER]: new Date(deps.now()).toISOString() },
+          timeoutMs: JSON_TIMEOUT_MS,
+        }),
+        s.progress.flush(),
+      ]);
       if (res.ok) {
         const report = isReport(res.data) ? res.data : null;
-        await markSubmitted(item.id, report, new Date(deps.now()).toISOString());
-        deps.onSubmitted?.(report, item);
+        await markSubmitted(s.item.id, report, new Date(deps.now()).toISOString());
+        deps.onSubmitted?.(report, s.item);
         return 'submitted';
       }
       if (res.status === 409 && res.code === 'missing_photos' && round === 0) {
         // The server lost or never stored some photos: send them again, then submit once more.
         const missing = missingIds(res.details);
-        item =
-          (await patchOutboxItem(item.id, (i) => {
-            for (const p of i.photos) if (missing.has(p.id) && !p.remote) Object.assign(p, { sent: false, thumbSent: false });
-          })) ?? item;
+        update(s, (i) => {
+          for (const p of i.photos) if (missing.has(p.id) && !p.remote) Object.assign(p, { sent: false, thumbSent: false });
+        });
         continue;
       }
       const decision = res.status === 409 && res.code === 'missing_photos' ? 'retry' : decide(res.status, res.code);
@@ -197,10 +235,12 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
   async function drainOnce(force: boolean): Promise<DrainOutcome> {
     const userId = deps.userId();
     if (!userId) return 'no_user';
-    // Read the queue afresh before every item: another tab or the form may have added one.
-    for (;;) {
+    // Read the queue afresh before every item: another tab or the form may have added one. Each
+    // walk starts after the item just handled (an item put back in its old place meanwhile is
+    // sent by the drain its queueing asks for, which starts at the head).
+    for (let afterSeq: number | undefined; ; ) {
       if (!deps.isOnline()) return 'offline';
-      const next = await nextToSend(userId);
+      const next = await nextToSend(userId, afterSeq);
       if (!next) break;
       if (!force && next.nextAttemptAt > deps.now()) {
         // In order: a later item does not overtake one that is waiting out its backoff.
@@ -218,6 +258,7 @@ export function createOutboxEngine(deps: EngineDeps): OutboxEngine {
         return 'waiting';
       }
       // 'submitted', or 'fix' (now 需处理): go on with the next item.
+      afterSeq = next.seq;
     }
     await pruneSubmitted(deps.now());
     return 'done';

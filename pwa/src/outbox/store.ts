@@ -16,12 +16,15 @@ export async function listOutbox(): Promise<OutboxItem[]> {
 
 /**
  * The first item of this user still to send (queued, or left sending by a closed tab), in queue
- * order. Walks the queue with a cursor and stops at the first match: reading the whole queue
- * (every report body) before each item made a long drain quadratic.
+ * order, after `afterSeq` (a drain passes the seq of the item it just handled: everything before
+ * it was handled in this pass). Walks the queue with a cursor and stops at the first match:
+ * reading the whole queue (every report body) before each item made a long drain quadratic, and
+ * starting each walk at the head re-read every 已提交 record kept for the list.
  */
-export async function nextToSend(userId: string): Promise<OutboxItem | undefined> {
+export async function nextToSend(userId: string, afterSeq?: number): Promise<OutboxItem | undefined> {
   const db = await openDubanDB();
-  for (let cursor = await db.transaction('outbox').store.index('bySeq').openCursor(); cursor; cursor = await cursor.continue()) {
+  const range = afterSeq === undefined ? null : IDBKeyRange.lowerBound(afterSeq, true);
+  for (let cursor = await db.transaction('outbox').store.index('bySeq').openCursor(range); cursor; cursor = await cursor.continue()) {
     const i = cursor.value;
     if (i.userId === userId && (i.state === 'queued' || i.state === 'sending')) return i;
   }
@@ -51,9 +54,16 @@ export async function patchOutboxItem(id: string, change: (item: OutboxItem) => 
   return item;
 }
 
-export async function getPhotoBytes(photoId: string): Promise<PhotoBlobRecord | undefined> {
-  const db = await openDubanDB();
-  return db.get('photoBlobs', photoId);
+/**
+ * The bytes (full and thumbnail) of several photos, read in one transaction; each promise settles
+ * on its own, so the first upload starts while the other records are still being read.
+ */
+export function getPhotoRecords(photoIds: string[]): Map<string, Promise<PhotoBlobRecord | undefined>> {
+  const reads = openDubanDB().then((db) => {
+    const store = db.transaction('photoBlobs').store;
+    return photoIds.map((id) => store.get(id));
+  });
+  return new Map(photoIds.map((id, n) => [id, reads.then((all) => all[n]!)]));
 }
 
 /**
