@@ -11,7 +11,6 @@ import { addStatus, byName, countColours, noStatuses, ReportingTally } from '../
 import { dateZh, monthDayZh, percentZh } from '../lib/zh-text';
 import { cellOf, cellsStatement, figuresOf, missingUnitsOf, unitRows, type PeriodFigures } from './dashboard';
 import { frameFrom, frameStatements, planHead, taskWordsOf, type PlanFrame, type PlanRecord } from './plan-frame';
-import { photoUrl } from '../lib/photo-links';
 
 /**
  * Ranking by results (RANKING_RULE in shared/labels.ts, printed on the circular): on-time reporting
@@ -174,7 +173,8 @@ export interface PeriodReport {
   submittedAt: string;
   timeliness: string;
   colourLabel: string;
-  photoLinks: string[];
+  /** Arrived photos in their order; the route makes them links (absolutePhotoUrls in lib/). */
+  photoIds: string[];
   verifyCode: string;
 }
 
@@ -188,8 +188,8 @@ type PeriodReportRow = Pick<ReportRow, 'id' | 'item_id' | 'status' | 'state' | '
 
 const ROLE_WORD = { lead: '牵头', co: '责任', area: '责任板块' } as const;
 
-/** Every submitted report of the plan for the period (lead and co-units), with photo links. */
-export async function periodReports(db: D1Database, frame: PlanFrame, period: string, now: Date, origin: string): Promise<PeriodReport[]> {
+/** Every submitted report of the plan for the period (lead and co-units), with its photo ids. */
+export async function periodReports(db: D1Database, frame: PlanFrame, period: string, now: Date): Promise<PeriodReport[]> {
   const { results } = await stmt(
     db,
     `SELECT r.id, r.item_id, u.name AS unit_name, r.status, r.state, r.percent, r.progress, r.problems, r.next_steps,
@@ -223,7 +223,7 @@ export async function periodReports(db: D1Database, frame: PlanFrame, period: st
         submittedAt: r.submitted_at,
         timeliness: c.timeliness === 'on_time' ? '按时' : '逾期补报',
         colourLabel: c.label,
-        photoLinks: (r.photo_ids ? r.photo_ids.split(',') : []).map((p) => `${origin}${photoUrl(r.id, p)}`),
+        photoIds: r.photo_ids ? r.photo_ids.split(',') : [],
         verifyCode: r.verify_code,
       };
     });

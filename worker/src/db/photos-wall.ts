@@ -2,8 +2,11 @@
 // Newest report first (index reports_plan_submitted), photos of one report in their order.
 import type { WallPhoto } from '../../../shared/schemas/dashboard';
 import { jsonList, stmt } from '../lib/d1';
-import { photoLink } from '../lib/photo-links';
+import type { ListedPhoto } from './photos';
 import { taskWordsOf, type PlanFrame } from './plan-frame';
+
+/** A wall photo before the route links it (withPhotoLink in lib/). */
+export type StoredWallPhoto = Omit<WallPhoto, 'reportId' | 'photoId' | 'url' | 'thumbUrl' | 'takenAt'> & { photo: ListedPhoto };
 
 interface WallRow {
   report_id: string;
@@ -44,7 +47,7 @@ export interface WallFilter {
   limit: number;
 }
 
-export async function listWallPhotos(db: D1Database, frame: PlanFrame, f: WallFilter): Promise<{ photos: WallPhoto[]; next: string | null }> {
+export async function listWallPhotos(db: D1Database, frame: PlanFrame, f: WallFilter): Promise<{ photos: StoredWallPhoto[]; next: string | null }> {
   const c = f.before ?? null;
   const { results } = await stmt(
     db,
@@ -69,8 +72,8 @@ export async function listWallPhotos(db: D1Database, frame: PlanFrame, f: WallFi
   ).all<WallRow>();
   const wordsOf = taskWordsOf(frame);
   const page = results.slice(0, f.limit);
-  const photos = page.map((r) => ({
-    ...photoLink(r.report_id, r.photo_id, !!r.has_thumb, r.taken_at),
+  const photos = page.map((r): StoredWallPhoto => ({
+    photo: { reportId: r.report_id, photoId: r.photo_id, hasThumb: !!r.has_thumb, takenAt: r.taken_at },
     itemId: r.item_id,
     ...wordsOf(r.item_id),
     unitId: r.unit_id,

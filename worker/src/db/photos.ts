@@ -5,6 +5,15 @@ import type { PhotoType } from '../lib/image';
 
 export type PhotoKind = 'photo' | 'thumb';
 
+/** An arrived photo in a list (wall, review queue, task overview), as plain data: the routes
+ *  turn it into addresses (photoLink in lib/), db/ never spells a URL. */
+export interface ListedPhoto {
+  reportId: string;
+  photoId: string;
+  hasThumb: boolean;
+  takenAt: string | null;
+}
+
 export interface PhotoRow {
   report_id: string;
   photo_id: string;

@@ -2,8 +2,12 @@
 import type { Report, ReportPhoto, ReportRevision, Review } from '../../../shared/schemas/report';
 import type { SessionUser } from '../env';
 import { jsonList, stmt } from '../lib/d1';
-import { photoUrl, thumbUrl } from '../lib/photo-links';
 import { locationOfRow, reportContentOf, type ReportRow } from './reports';
+
+/** A report's photo as stored: what has arrived, no addresses (linkReport in lib/ adds them). */
+export type StoredPhoto = Omit<ReportPhoto, 'url' | 'thumbUrl'>;
+/** A report as a reader gets it, before the routes link its photos. */
+export type StoredReport = Omit<Report, 'photos'> & { photos: StoredPhoto[] };
 
 interface PhotoRow {
   report_id: string;
@@ -40,7 +44,7 @@ interface RevisionRow {
   created_at: string;
 }
 
-function mapPhoto(p: PhotoRow): ReportPhoto {
+function mapPhoto(p: PhotoRow): StoredPhoto {
   return {
     id: p.photo_id,
     seq: p.seq,
@@ -54,13 +58,11 @@ function mapPhoto(p: PhotoRow): ReportPhoto {
     width: p.width,
     height: p.height,
     receivedAt: p.received_at,
-    url: p.sha256 ? photoUrl(p.report_id, p.photo_id) : null,
-    thumbUrl: p.thumb_sha256 ? thumbUrl(p.report_id, p.photo_id) : null,
   };
 }
 
 /** Whole reports by id (one JSON parameter however many), in the order given; unknown ids skipped. */
-export async function loadReports(db: D1Database, ids: readonly string[]): Promise<Report[]> {
+export async function loadReports(db: D1Database, ids: readonly string[]): Promise<StoredReport[]> {
   if (ids.length === 0) return [];
   const list = jsonList(ids);
   const [reports, photos, reviews, revisions] = await db.batch<unknown>([
@@ -101,7 +103,7 @@ export async function loadReports(db: D1Database, ids: readonly string[]): Promi
   const photosBy = group(photos!.results as PhotoRow[]);
   const reviewsBy = group(reviews!.results as ReviewRow[]);
   const revisionsBy = group(revisions!.results as RevisionRow[]);
-  const byId = new Map<string, Report>();
+  const byId = new Map<string, StoredReport>();
   for (const r of reports!.results as (ReportRow & { unit_name: string; author_name: string })[]) {
     byId.set(r.id, {
       id: r.id,
@@ -148,7 +150,7 @@ export async function loadReports(db: D1Database, ids: readonly string[]): Promi
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export async function loadReport(db: D1Database, id: string): Promise<Report | null> {
+export async function loadReport(db: D1Database, id: string): Promise<StoredReport | null> {
   return (await loadReports(db, [id]))[0] ?? null;
 }
 

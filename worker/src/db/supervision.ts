@@ -1,11 +1,14 @@
 // The supervision office's queue: submitted reports waiting for review, oldest first
 // (index reports_org_state), with enough of each report to decide without opening it.
-import type { QueueEntry, ReviewQueueResponse } from '../../../shared/schemas/dashboard';
+import type { QueueEntry } from '../../../shared/schemas/dashboard';
 import type { ReportStatus } from '../../../shared/labels';
 import { stmt } from '../lib/d1';
-import { photoLink } from '../lib/photo-links';
+import type { ListedPhoto } from './photos';
 import { reportTextsOf } from './reports';
 import { taskWordsOf, type PlanFrame } from './plan-frame';
+
+/** A queue entry before the route links its photos (withPhotoLinks in lib/). */
+export type StoredQueueEntry = Omit<QueueEntry, 'photos'> & { photos: ListedPhoto[] };
 
 interface QueueRow {
   id: string;
@@ -26,7 +29,7 @@ interface QueueRow {
   total: number;
 }
 
-export async function reviewQueue(db: D1Database, frame: PlanFrame, period: string | null, limit: number): Promise<ReviewQueueResponse> {
+export async function reviewQueue(db: D1Database, frame: PlanFrame, period: string | null, limit: number): Promise<{ total: number; entries: StoredQueueEntry[] }> {
   const { results } = await stmt(
     db,
     `SELECT r.id, r.item_id, r.unit_id, u.name AS unit_name, COALESCE(a.display_name, '') AS author_name, r.period, r.status,
@@ -46,7 +49,7 @@ export async function reviewQueue(db: D1Database, frame: PlanFrame, period: stri
     limit,
   ).all<QueueRow>();
   const wordsOf = taskWordsOf(frame);
-  const entries: QueueEntry[] = results.map((r) => ({
+  const entries: StoredQueueEntry[] = results.map((r) => ({
     id: r.id,
     itemId: r.item_id,
     ...wordsOf(r.item_id),
@@ -62,7 +65,7 @@ export async function reviewQueue(db: D1Database, frame: PlanFrame, period: stri
     flags: JSON.parse(r.flags_json) as string[],
     photos: (r.photos ? r.photos.split(',') : []).map((p) => {
       const [photoId, hasThumb] = p.split(':') as [string, string];
-      return photoLink(r.id, photoId, hasThumb === '1', null);
+      return { reportId: r.id, photoId, hasThumb: hasThumb === '1', takenAt: null };
     }),
   }));
   return { total: results[0]?.total ?? 0, entries };

@@ -1,4 +1,4 @@
-// The change log behind GET /api/sync (migration 0003: sync_counter, sync_changes, triggers).
+// The change log behind the sync route, routes/sync.ts (migration 0003: sync_counter, sync_changes, triggers).
 import { jsonList, stmt } from '../lib/d1';
 
 export type SyncEntity = 'plan' | 'item' | 'report' | 'instruction';

@@ -2,8 +2,8 @@
 // report (all units, all periods, newest first) with photo thumbnails.
 import type { ReportDigest } from '../../../shared/schemas/dashboard';
 import { jsonList, stmt } from '../lib/d1';
+import type { ListedPhoto } from './photos';
 import { reportTextsOf, type ReportRow } from './reports';
-import { photoLink } from '../lib/photo-links';
 
 const MAX_REPORTS = 60;
 
@@ -12,6 +12,9 @@ type DigestRow = Pick<
   'id' | 'unit_id' | 'period' | 'status' | 'state' | 'percent' | 'progress' | 'problems' | 'next_steps' | 'submitted_at' | 'target_values_json'
 > & { unit_name: string; author_name: string };
 
+/** A digest before the route links its photos (withPhotoLinks in lib/). */
+export type StoredDigest = Omit<ReportDigest, 'photos'> & { photos: ListedPhoto[] };
+
 interface PhotoRow {
   report_id: string;
   photo_id: string;
@@ -19,7 +22,7 @@ interface PhotoRow {
   has_thumb: number;
 }
 
-export async function reportDigests(db: D1Database, itemId: string): Promise<ReportDigest[]> {
+export async function reportDigests(db: D1Database, itemId: string): Promise<StoredDigest[]> {
   const { results } = await stmt(
     db,
     `SELECT r.id, r.unit_id, u.name AS unit_name, r.period, r.status, r.state, r.percent, r.progress, r.problems,
@@ -38,10 +41,10 @@ export async function reportDigests(db: D1Database, itemId: string): Promise<Rep
       ORDER BY report_id, seq`,
     jsonList(results.map((r) => r.id)),
   ).all<PhotoRow>();
-  const byReport = new Map<string, ReportDigest['photos']>();
+  const byReport = new Map<string, ListedPhoto[]>();
   for (const p of photos) {
     const list = byReport.get(p.report_id) ?? [];
-    list.push(photoLink(p.report_id, p.photo_id, !!p.has_thumb, p.taken_at));
+    list.push({ reportId: p.report_id, photoId: p.photo_id, hasThumb: !!p.has_thumb, takenAt: p.taken_at });
     byReport.set(p.report_id, list);
   }
   return results.map((r) => ({

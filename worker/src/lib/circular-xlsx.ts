@@ -10,7 +10,10 @@ import { RANKING_RULE } from '../../../shared/labels';
 /** Rates as numbers of percent (84.5), so Excel can sort and chart them. */
 const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
-export function circularSheets(c: CircularResponse, reports: PeriodReport[]): XlsxSheet[] {
+/** A report of the period with its photos as absolute links (the route adds them). */
+export type LinkedPeriodReport = PeriodReport & { photoLinks: string[] };
+
+export function circularSheets(c: CircularResponse, reports: LinkedPeriodReport[]): XlsxSheet[] {
   const r = c.figures.reporting;
   const summary: XlsxSheet = {
     name: '通报',
@@ -88,6 +91,6 @@ export function circularSheets(c: CircularResponse, reports: PeriodReport[]): Xl
   return [summary, ranking, lagging, missing, all];
 }
 
-export function circularXlsx(c: CircularResponse, reports: PeriodReport[]): Uint8Array {
+export function circularXlsx(c: CircularResponse, reports: LinkedPeriodReport[]): Uint8Array {
   return buildXlsx(circularSheets(c, reports));
 }

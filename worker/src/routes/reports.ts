@@ -37,13 +37,14 @@ import {
   type TaskContext,
 } from '../lib/report-access';
 import { bodyHash, mergeFlags, normaliseBody, parseClientTime, skewOf, uploadFlags } from '../lib/report-body';
+import { linkReport } from '../lib/photo-links';
 import { validate } from '../lib/validate';
 import { requireRole, requireUser } from '../middleware/auth';
 
 async function current(db: D1Database, id: string) {
   const report = await loadReport(db, id);
   if (!report) throw notFound('未找到该报告');
-  return report;
+  return linkReport(report);
 }
 
 /** A period of the plan's cycle and year, not in the future. */

@@ -10,6 +10,7 @@ import { listItems, listPlans } from '../db/plans';
 import { filterVisibleReports, loadReports } from '../db/report-read';
 import { carriedItems, changePage, itemPlans, type SyncEntity } from '../db/sync';
 import { sha256Hex } from '../lib/crypto';
+import { linkReport } from '../lib/photo-links';
 import { scopeItems } from '../lib/scope';
 import { validate } from '../lib/validate';
 import { orgOf, requireUser } from '../middleware/auth';
@@ -77,7 +78,7 @@ export const sync = new Hono<AppEnv>().use(requireUser).get('/', validate('query
     loadReports(db, changed.report),
     visibleInstructionsByIds(db, user, orgId, changed.instruction),
   ]);
-  const reports = loaded.filter((r) => visible.has(r.id));
+  const reports = loaded.filter((r) => visible.has(r.id)).map(linkReport);
   const seenInstructions = new Set(instructions.map((n) => n.id));
   const seenReports = new Set(reports.map((r) => r.id));
   // A unit's page holds only reports it may read, or could and lost (db/sync.ts): of those it

@@ -18,6 +18,7 @@ import { findReportFor, lastReportOf } from '../db/reports';
 import { getTaskContext } from '../db/tasks';
 import { reportDigests } from '../db/task-overview';
 import { conflict, forbidden, notFound } from '../lib/errors';
+import { linkReport, withPhotoLinks } from '../lib/photo-links';
 import { pickerPeriods, resolvePeriod } from '../lib/plan-period';
 import { assertReportableTask, carries, resolveWriteUnit, type TaskContext } from '../lib/report-access';
 import { assertSameOrg } from '../lib/scope';
@@ -101,7 +102,7 @@ export const tasks = new Hono<AppEnv>()
       taskId: task.id,
       period,
       units: task.units.map((u) => ({ id: u.unitId, name: u.name, role: u.role })),
-      reports: await loadReports(db, ids),
+      reports: (await loadReports(db, ids)).map(linkReport),
     };
     return c.json(res);
   })
@@ -150,7 +151,7 @@ export const tasks = new Hono<AppEnv>()
       cells: cells
         .filter((cell) => cell.itemId === editable.id)
         .map(({ itemId: _i, ...cell }) => ({ ...cell, unitName: names.get(cell.unitId) ?? '' })),
-      reports,
+      reports: reports.map(withPhotoLinks),
     };
     return c.json(body);
   })

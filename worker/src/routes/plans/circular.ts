@@ -9,6 +9,7 @@ import { buildCircular, periodReports } from '../../db/circular';
 import { loadPlanFrame } from '../../db/plan-frame';
 import { circularXlsx } from '../../lib/circular-xlsx';
 import { fileResponse } from '../../lib/download';
+import { absolutePhotoUrls } from '../../lib/photo-links';
 import { planFor } from '../../lib/plan-access';
 import { resolvePeriod } from '../../lib/plan-period';
 import { validate } from '../../lib/validate';
@@ -29,7 +30,8 @@ export const circular = new Hono<AppEnv>()
     const plan = await planFor(c.env.DB, c.var.user, c.req.valid('param').id);
     const period = resolvePeriod(plan, c.req.valid('query').period, now);
     const [body, frame] = await Promise.all([buildCircular(c.env.DB, plan, period, now), loadPlanFrame(c.env.DB, plan)]);
-    const reports = await periodReports(c.env.DB, frame, period, now, new URL(c.req.url).origin);
+    const origin = new URL(c.req.url).origin;
+    const reports = (await periodReports(c.env.DB, frame, period, now)).map((r) => ({ ...r, photoLinks: absolutePhotoUrls(origin, r.id, r.photoIds) }));
     return fileResponse(circularXlsx(body, reports), {
       fileName: `${body.periodLabel}工作进展通报-${plan.title}.xlsx`,
       asciiName: `circular-${period}.xlsx`,

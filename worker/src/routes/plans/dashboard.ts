@@ -3,13 +3,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Id } from '../../../../shared/schemas/common';
-import { PeriodQuery, PhotoWallQuery } from '../../../../shared/schemas/dashboard';
+import { PeriodQuery, PhotoWallQuery, type PhotoWallResponse } from '../../../../shared/schemas/dashboard';
 import type { AppEnv } from '../../env';
 import { buildDashboard } from '../../db/dashboard';
 import { loadPlanFrame, planHead } from '../../db/plan-frame';
 import { decodeCursor, listWallPhotos, wallUnits } from '../../db/photos-wall';
 import { listTargetProgress } from '../../db/targets';
 import { badRequest } from '../../lib/errors';
+import { withPhotoLink } from '../../lib/photo-links';
 import { planFor } from '../../lib/plan-access';
 import { validate } from '../../lib/validate';
 import { requireRole } from '../../middleware/auth';
@@ -45,5 +46,6 @@ export const dashboard = new Hono<AppEnv>()
     if (q.chapter !== undefined && q.chapter >= frame.chapters.length) throw badRequest('没有这个篇章', { chapter: '没有这个篇章' });
     const itemIds = q.chapter === undefined ? undefined : frame.items.filter((it) => it.chapter === q.chapter).map((it) => it.id);
     const page = await listWallPhotos(c.env.DB, frame, { unitId: q.unit, itemIds, before, limit: q.limit });
-    return c.json({ ...page, chapters: frame.chapters, units });
+    const body: PhotoWallResponse = { photos: page.photos.map(withPhotoLink), next: page.next, chapters: frame.chapters, units };
+    return c.json(body);
   });

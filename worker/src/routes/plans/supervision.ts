@@ -4,11 +4,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Id, Period } from '../../../../shared/schemas/common';
-import { PeriodQuery, type RemindersResponse } from '../../../../shared/schemas/dashboard';
+import { PeriodQuery, type RemindersResponse, type ReviewQueueResponse } from '../../../../shared/schemas/dashboard';
 import type { AppEnv } from '../../env';
 import { loadPeriod, reminderMessage, remindersOf } from '../../db/circular';
 import { loadPlanFrame, planHead } from '../../db/plan-frame';
 import { reviewQueue } from '../../db/supervision';
+import { withPhotoLinks } from '../../lib/photo-links';
 import { planFor } from '../../lib/plan-access';
 import { resolvePeriod } from '../../lib/plan-period';
 import { validate } from '../../lib/validate';
@@ -22,7 +23,9 @@ export const supervision = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const plan = await planFor(c.env.DB, c.var.user, c.req.valid('param').id);
     const frame = await loadPlanFrame(c.env.DB, plan);
-    return c.json(await reviewQueue(c.env.DB, frame, q.period ?? null, q.limit));
+    const { total, entries } = await reviewQueue(c.env.DB, frame, q.period ?? null, q.limit);
+    const body: ReviewQueueResponse = { total, entries: entries.map(withPhotoLinks) };
+    return c.json(body);
   })
   .get('/:id/reminders', requireRole('admin'), validate('param', PlanParam), validate('query', PeriodQuery), async (c) => {
     const now = c.var.now();
