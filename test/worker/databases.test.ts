@@ -11,13 +11,16 @@ import { emptiest, ensurePlacedOrg, SIZE_STEP } from '../../worker/src/lib/place
 import { MARCH_20, putReport, reportBody, submit, uid } from './reports-support';
 import { testDoc } from './fixtures/import-docs';
 import { call, createUser, json, makeFixture, PASSWORD, type Fixture } from './support';
+import { seededRandom } from '../support/random';
+
+const rand = seededRandom('databases.test addresses', 20261128);
 
 const [db0, db1] = databasesOf(env) as [D1Database, D1Database];
 const rowIn = async (db: D1Database, sql: string, id: string) => (await db.prepare(sql).bind(id).first()) !== null;
 const REPORT = 'SELECT 1 FROM reports WHERE id = ?1';
 
 async function signIn(username: string): Promise<{ status: number; cookie: string }> {
-  const res = await call('POST', '/api/auth/login', { json: { username, password: PASSWORD }, headers: { 'cf-connecting-ip': `203.0.113.${Math.floor(Math.random() * 250) + 1}` } });
+  const res = await call('POST', '/api/auth/login', { json: { username, password: PASSWORD }, headers: { 'cf-connecting-ip': `203.0.113.${Math.floor(rand() * 250) + 1}` } });
   const value = /duban_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? '';
   return { status: res.status, cookie: `duban_session=${value}` };
 }

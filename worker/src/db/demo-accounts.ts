@@ -4,6 +4,7 @@
 import type { Role } from '../../../shared/schemas/auth';
 import { auditStatement } from './audit';
 import { orgSlug, uniqueUsername, unitUsername } from '../lib/account-names';
+import { stmt } from '../lib/d1';
 import { hashPassword } from '../lib/password';
 import { insertUsersStatements, takenUsernames, type NewUser } from './users';
 
@@ -43,12 +44,13 @@ export async function createDemoAccounts(
   opts: { password: string; now: Date; superadmin?: boolean; ordinalFrom?: number },
 ): Promise<DemoAccount[]> {
   const [orgsResult, unitsResult] = await db.batch<unknown>([
-    db.prepare(
+    stmt(
+      db,
       `SELECT o.id, o.name,
               (SELECT l.id FROM leaders l WHERE l.org_id = o.id ORDER BY l.created_at, l.rowid LIMIT 1) AS leader_id
          FROM orgs o ORDER BY o.created_at, o.id`,
     ),
-    db.prepare(`SELECT id, org_id, name FROM units WHERE kind = 'unit' ORDER BY org_id, created_at, rowid`),
+    stmt(db, `SELECT id, org_id, name FROM units WHERE kind = 'unit' ORDER BY org_id, created_at, rowid`),
   ]);
   const orgs = orgsResult!.results as OrgRow[];
   const units = unitsResult!.results as UnitRow[];
