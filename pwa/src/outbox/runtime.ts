@@ -100,7 +100,9 @@ export function startOutbox(): WakeUp {
   outboxItemsStore.subscribe((items) => {
     if (items) setSummary(summarize(items, currentUserId()));
   });
+  // The 待上传 screen may have started the shared reads before this chunk loaded: read now too.
   watchOutboxItems();
+  void refreshSummary();
   void w.run(true);
   return w;
 }
