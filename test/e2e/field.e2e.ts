@@ -615,7 +615,7 @@ describe('field app', () => {
     expect(seen[seen.length - 1]).toBe(0);
     for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeLessThanOrEqual(seen[i - 1]!);
     // Counting down, not jumping from 20 to 0: intermediate values are shown (how many depends
-    // on the drain's speed — photos go three at a time — and the badge's 100 ms debounce).
+    // on the drain's speed — photos go three at a time — and the badge's 250 ms coalescing).
     expect(new Set(seen).size).toBeGreaterThan(2);
     expect([...new Set(submits)]).toEqual(queued);
     const api = await unitApi();

@@ -57,3 +57,27 @@ describe('progress writer', () => {
     expect(again.paths()).toEqual([`POST /api/reports/${a.id}/submit`]);
   });
 });
+
+describe('shared outbox list (live.ts)', () => {
+  it('publishes every write, and calls during a read give one more read, not one each', async () => {
+    const { outboxItemsStore, refreshOutboxItems } = await import('../../pwa/src/outbox/live');
+    const store = await import('../../pwa/src/outbox/store');
+    const a = await queueReport(1);
+    await refreshOutboxItems();
+    expect(outboxItemsStore.get()!.map((i) => i.id)).toContain(a.id);
+    const reads: number[] = [];
+    const off = outboxItemsStore.subscribe((items) => reads.push(items!.length));
+    const first = refreshOutboxItems();
+    void refreshOutboxItems();
+    void refreshOutboxItems();
+    await first;
+    // The read in flight, then one more for the two calls made during it (not one each).
+    expect(reads.length).toBe(2);
+    const b = await queueReport(2);
+    await refreshOutboxItems();
+    off();
+    expect(reads.length).toBe(3);
+    expect(outboxItemsStore.get()!.map((i) => i.id)).toEqual((await store.listOutbox()).map((i) => i.id));
+    expect(outboxItemsStore.get()!.map((i) => i.id)).toContain(b.id);
+  });
+});

@@ -9,7 +9,8 @@ import { createOutboxEngine, type DrainOutcome, type OutboxEngine } from './engi
 import { queueDraft, type ReportContext } from './drafts';
 import { listOutbox } from './store';
 import { persistRecord, requestPersistence } from './storage';
-import { onOutboxChanged, setSummary, summarize } from './signal';
+import { outboxItemsStore, refreshOutboxItems, watchOutboxItems } from './live';
+import { setSummary, summarize } from './signal';
 import { createWakeUp, type WakeUp } from './wakeup';
 import { onServerAnswered } from '../lib/net';
 import type { DraftRecord, OutboxItem } from '../db/schema';
@@ -31,8 +32,9 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T | undefined> {
   return locks.request('duban-outbox', () => fn()) as Promise<T>;
 }
 
-async function refreshSummary(): Promise<void> {
-  setSummary(summarize(await listOutbox(), currentUserId()));
+/** The badge follows the shared read of the outbox (live.ts); a new user re-reads it. */
+function refreshSummary(): Promise<void> {
+  return refreshOutboxItems();
 }
 
 function schedule(ms: number, fn: () => void): () => void {
@@ -95,7 +97,11 @@ export function startOutbox(): WakeUp {
       w.stop();
     }
   });
-  onOutboxChanged(() => void refreshSummary());
+  outboxItemsStore.subscribe((items) => {
+    if (items) setSummary(summarize(items, currentUserId()));
+  });
+  // The 待上传 screen may have started the shared reads before this chunk loaded: read now too.
+  watchOutboxItems();
   void refreshSummary();
   void w.run(true);
   return w;

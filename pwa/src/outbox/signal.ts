@@ -40,7 +40,13 @@ export function notifyOutboxChanged(): void {
   channel?.postMessage('changed');
 }
 
-/** Calls fn (at most every 100 ms) whenever the outbox changes here or in another tab. */
+/**
+ * A draining queue writes progress many times a second; screens re-read and re-render at most
+ * this often (4 a second), so what they show stays well under half a second behind.
+ */
+const COALESCE_MS = 250;
+
+/** Calls fn (at most every COALESCE_MS) whenever the outbox changes here or in another tab. */
 export function onOutboxChanged(fn: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const debounced = () => {
@@ -48,7 +54,7 @@ export function onOutboxChanged(fn: () => void): () => void {
     timer = setTimeout(() => {
       timer = null;
       fn();
-    }, 100);
+    }, COALESCE_MS);
   };
   listeners.add(debounced);
   return () => {

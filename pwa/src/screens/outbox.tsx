@@ -1,24 +1,30 @@
 // 待上传 (/outbox): every report still on the phone with its state — 等待网络, 上传中 2/5, 需处理
 // with the server's message, 已提交 — and 立即同步.
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { periodLabel } from '../../../shared/period';
 import { outboxLabel, outboxState, photoProgress } from '../components/outbox-state';
 import type { OutboxItem } from '../db/schema';
 import { formatDateTime } from '../lib/format';
 import { onlineStore } from '../lib/net';
 import { useStore } from '../lib/store';
+import { outboxItemsStore, refreshOutboxItems, watchOutboxItems } from '../outbox/live';
 import { outboxSummaryStore } from '../outbox/signal';
-import { discardOutboxItem, listOutbox, patchOutboxItem, returnToDraft } from '../outbox/store';
+import { discardOutboxItem, patchOutboxItem, returnToDraft } from '../outbox/store';
 import { formatVerifyCode } from '../../../shared/verify-code';
 import { Link, navigate } from '../router';
 import { sessionStore } from '../state/session';
-import { useLive } from '../sync/local';
 
 export default function OutboxScreen() {
   const session = useStore(sessionStore);
   const online = useStore(onlineStore);
   const summary = useStore(outboxSummaryStore);
-  const { data } = useLive(() => listOutbox(), []);
+  // The list the badge reads too (one read per change, coalesced); re-read on opening.
+  const data = useStore(outboxItemsStore);
+  useEffect(() => {
+    watchOutboxItems();
+    void refreshOutboxItems();
+  }, []);
   const [message, setMessage] = useState<string | null>(null);
   if (session.status !== 'signed_in') return null;
   const me = session.me;
@@ -79,7 +85,32 @@ export default function OutboxScreen() {
   );
 }
 
-function OutboxRow({ item, online, onMessage }: { item: OutboxItem; online: boolean; onMessage: (m: string | null) => void }) {
+interface RowProps {
+  item: OutboxItem;
+  online: boolean;
+  onMessage: (m: string | null) => void;
+}
+
+/**
+ * What a row shows, as one string: each read of the outbox gives new objects, and while a queue
+ * drains only one or two rows change between reads — the others keep their DOM untouched.
+ */
+function rowShows({ item, online }: RowProps): string {
+  const { done, total } = photoProgress(item);
+  const retry = item.state === 'queued' && item.nextAttemptAt > Date.now() ? retryWhen(item.nextAttemptAt) : '';
+  return JSON.stringify([item.id, item.state, done, total, online, item.lastError, item.submittedAt, item.queuedAt, item.title, item.body.period, item.taskId, item.verifyCode, retry]);
+}
+
+class OutboxRow extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    return next.onMessage !== this.props.onMessage || rowShows(next) !== rowShows(this.props);
+  }
+  render(props: RowProps) {
+    return <OutboxRowView {...props} />;
+  }
+}
+
+function OutboxRowView({ item, online, onMessage }: RowProps) {
   const state = outboxState(item, online);
   const { done, total } = photoProgress(item);
   const period = item.body.period ?? item.title.period;
