@@ -44,6 +44,10 @@ export async function refreshSession(opts: { ifKnown?: boolean } = {}): Promise<
   try {
     const me = await unwrap(api.api.me.$get(undefined, { init: { signal: timeoutSignal(opts.ifKnown ? SESSION_CHECK_TIMEOUT_MS : API_TIMEOUT_MS) } }));
     await rememberMe(me);
+    // The usual answer at start repeats the remembered user: keep the state (and the screen
+    // painted from it) as it is instead of re-rendering the app while it paints.
+    const now = sessionStore.get();
+    if (now.status === 'signed_in' && !now.offline && JSON.stringify(now.me) === JSON.stringify(me)) return;
     sessionStore.set({ status: 'signed_in', me, offline: false });
   } catch (e) {
     if (e instanceof ApiFailure && e.isNetwork) {

@@ -16,6 +16,15 @@ export const syncTick = createStore(0);
 
 export async function applySyncPage(page: SyncResponse, syncedAt: string): Promise<void> {
   const db = await openDubanDB();
+  // A page with nothing new (every start of a returning phone) writes only the cursor: a
+  // readwrite transaction over the cached stores would hold back the screen reading them.
+  if (!pageChanges(page)) {
+    const tx = db.transaction('meta', 'readwrite');
+    await setMetaIn(tx.store, CURSOR_KEY, page.cursor);
+    await setMetaIn(tx.store, SYNCED_AT_KEY, syncedAt);
+    await tx.done;
+    return;
+  }
   const tx = db.transaction(['meta', ...CACHE_STORES], 'readwrite');
   const plans = tx.objectStore('plans');
   const items = tx.objectStore('items');
