@@ -5,7 +5,7 @@
 // placeholder group). No lead rule is stated: the first listed unit leads. The three closing paragraphs
 // are no measures; the rule `每年2月底前…报送` is yearly, a cycle the product does not offer: none set.
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse, type Row } from './support';
+import { expectPlanHead, expectRow, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guobanfa-2018-jili.txt');
 
@@ -39,12 +39,7 @@ const CN = '一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 
 
 describe('golden: 国务院办公厅 2018 国办发〔2018〕117号 (一、… measures with （…负责）)', () => {
   it('reads the two-line title, issuer, 文号 and year', () => {
-    const { plan } = parsed();
-    expect(plan.title).toBe('国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知');
-    expect(plan.issuer).toBe('国务院办公厅');
-    expect(plan.docNumber).toBe('国办发〔2018〕117号');
-    expect(plan.year).toBe(2018);
-    expect(plan.cycle).toBeUndefined();
+    expectPlanHead(parsed().plan, { title: '国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知', issuer: '国务院办公厅', docNumber: '国办发〔2018〕117号', year: 2018 });
   });
 
   it('has the 30 measures 一–三十 in order and nothing else', () => {

@@ -5,7 +5,7 @@
 // paragraphs below it, part of item 二 — and （三）发展目标; these three name no units (warned). The
 // paragraph after （十九） (`各地区、各有关部门要…`) closes the 意见 and is no item.
 import { describe, expect, it } from 'vitest';
-import { expectRow, itemNo, lazyParse, type Row } from './support';
+import { expectPlanHead, expectRow, itemNo, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guobanfa-2018-tiyu.txt');
 
@@ -33,12 +33,7 @@ const CN = '一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 
 
 describe('golden: 国务院办公厅 2018 国办发〔2018〕121号 (（甲、乙负责）, no stated rule)', () => {
   it('reads title, issuer, 文号 and year from the document itself', () => {
-    const { plan } = parsed();
-    expect(plan.title).toBe('国务院办公厅关于加快发展体育竞赛表演产业的指导意见');
-    expect(plan.issuer).toBe('国务院办公厅');
-    expect(plan.docNumber).toBe('国办发〔2018〕121号');
-    expect(plan.year).toBe(2018);
-    expect(plan.cycle).toBeUndefined();
+    expectPlanHead(parsed().plan, { title: '国务院办公厅关于加快发展体育竞赛表演产业的指导意见', issuer: '国务院办公厅', docNumber: '国办发〔2018〕121号', year: 2018 });
   });
 
   it('has the 19 items （一）–（十九） in order and nothing else', () => {

@@ -5,7 +5,7 @@
 // one placeholder group each. No lead rule is stated: the first listed unit leads. `中央和国家机关工委`
 // is one unit (its 和 joins no list).
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse, type Row } from './support';
+import { expectPlanHead, expectRow, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guobanfa-2018-xiaofei.txt');
 
@@ -47,12 +47,7 @@ const CN = '一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 
 
 describe('golden: 国务院办公厅 2018 国办发〔2018〕129号 (（…等和各有关省级人民政府负责）)', () => {
   it('reads title, issuer, 文号 and year from the document itself', () => {
-    const { plan } = parsed();
-    expect(plan.title).toBe('国务院办公厅关于深入开展消费扶贫助力打赢脱贫攻坚战的指导意见');
-    expect(plan.issuer).toBe('国务院办公厅');
-    expect(plan.docNumber).toBe('国办发〔2018〕129号');
-    expect(plan.year).toBe(2018);
-    expect(plan.cycle).toBeUndefined();
+    expectPlanHead(parsed().plan, { title: '国务院办公厅关于深入开展消费扶贫助力打赢脱贫攻坚战的指导意见', issuer: '国务院办公厅', docNumber: '国办发〔2018〕129号', year: 2018 });
   });
 
   it('has the 17 items （一）–（十七） in order and nothing else', () => {

@@ -7,7 +7,7 @@
 // placeholder group leads). The paragraph after （十五） (`从工业企业结构调整专项奖补资金中…`) closes
 // the 意见: no number, no units, not an item; its `及时报送` names no cycle.
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse, type Row } from './support';
+import { expectPlanHead, expectRow, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guowuyuan-2018-jiuye.txt');
 
@@ -36,12 +36,7 @@ const ROWS: Row[] = [
 
 describe('golden: 国务院 2018 国发〔2018〕39号 (（…按职责分工负责） brackets)', () => {
   it('reads title, issuer, 文号 and year from the document itself', () => {
-    const { plan } = parsed();
-    expect(plan.title).toBe('国务院关于做好当前和今后一个时期促进就业工作的若干意见');
-    expect(plan.issuer).toBe('国务院');
-    expect(plan.docNumber).toBe('国发〔2018〕39号');
-    expect(plan.year).toBe(2018);
-    expect(plan.cycle).toBeUndefined();
+    expectPlanHead(parsed().plan, { title: '国务院关于做好当前和今后一个时期促进就业工作的若干意见', issuer: '国务院', docNumber: '国发〔2018〕39号', year: 2018 });
   });
 
   it('has the 15 items （一）–（十五） in order and nothing else', () => {

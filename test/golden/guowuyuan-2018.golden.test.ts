@@ -6,7 +6,7 @@
 // parallel leads. Items (一) 指导思想 and (二) 发展目标 name no units (the office assigns them or drops
 // them): a warning each. (二)'s heading line `（二）发展目标。` is followed by its text on two lines.
 import { describe, expect, it } from 'vitest';
-import { expectRow, itemNo, lazyParse, type Row } from './support';
+import { expectPlanHead, expectRow, itemNo, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guowuyuan-2018.txt');
 
@@ -44,12 +44,7 @@ const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'
 
 describe('golden: 国务院 2018 国发〔2018〕42号 (（…等负责） brackets, first listed leads)', () => {
   it('reads title, issuer, 文号 and year from the document itself', () => {
-    const { plan } = parsed();
-    expect(plan.title).toBe('国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见');
-    expect(plan.issuer).toBe('国务院');
-    expect(plan.docNumber).toBe('国发〔2018〕42号');
-    expect(plan.year).toBe(2018);
-    expect(plan.cycle).toBeUndefined();
+    expectPlanHead(parsed().plan, { title: '国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见', issuer: '国务院', docNumber: '国发〔2018〕42号', year: 2018 });
   });
 
   it('has the 20 items （一）–（二十） in order and nothing else', () => {

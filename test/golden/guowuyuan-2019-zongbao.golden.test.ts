@@ -7,7 +7,7 @@
 // the chapters reuse those numbers. They read as items without units; the clerk is warned and drops
 // them. The test pins the 21 tasks and that each principle is warned about.
 import { describe, expect, it } from 'vitest';
-import { expectRow, lazyParse, type Row } from './support';
+import { expectPlanHead, expectRow, lazyParse, type Row } from './support';
 
 const parsed = lazyParse('guowuyuan-2019-zongbao.txt');
 
@@ -42,12 +42,7 @@ const ROWS: Row[] = [
 
 describe('golden: 国务院 2019 国发〔2019〕3号 (part / （一）…中心。 / 1. tasks with （…负责）)', () => {
   it('reads title, issuer, 文号 and year from the document itself', () => {
-    const { plan } = parsed();
-    expect(plan.title).toBe('国务院关于促进综合保税区高水平开放高质量发展的若干意见');
-    expect(plan.issuer).toBe('国务院');
-    expect(plan.docNumber).toBe('国发〔2019〕3号');
-    expect(plan.year).toBe(2019);
-    expect(plan.cycle).toBeUndefined();
+    expectPlanHead(parsed().plan, { title: '国务院关于促进综合保税区高水平开放高质量发展的若干意见', issuer: '国务院', docNumber: '国发〔2019〕3号', year: 2019 });
   });
 
   it('has the 21 numbered tasks in order; no chapter heading is an item', () => {

@@ -121,3 +121,20 @@ export function expectRow(plan: ParsedPlan, row: Row): void {
   }
   if (row.path !== undefined) expect(item.path, `path of ${row.n}`).toEqual(row.path);
 }
+
+/** What a document says about itself: title, issuer, 文号, year and (when stated) its reporting cycle. */
+export interface PlanHead {
+  title: string;
+  issuer: string;
+  docNumber: string | null;
+  year: number;
+  cycle?: ParsedPlan['plan']['cycle'];
+}
+
+export function expectPlanHead(plan: ParsedPlan['plan'], head: PlanHead): void {
+  expect(plan.title).toBe(head.title);
+  expect(plan.issuer).toBe(head.issuer);
+  expect(plan.docNumber).toBe(head.docNumber);
+  expect(plan.year).toBe(head.year);
+  expect(plan.cycle).toBe(head.cycle);
+}
