@@ -46,13 +46,13 @@ export const routeDatabase: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** The request again, on database `index`, as this worker's own sub-request. */
 /** Replaces the answer whole (Hono's setter would carry the old answer's headers over). */
 function answer(c: Context<AppEnv>, res: Response): void {
   c.res = undefined as unknown as Response;
   c.res = res;
 }
 
+/** The request again, on database `index`, as this worker's own sub-request. */
 async function again(app: Hono<AppEnv>, c: Context<AppEnv>, request: Request, index: number, dropValidator = false): Promise<Response> {
   const headers = new Headers(request.headers);
   if (dropValidator) headers.delete('if-none-match');
