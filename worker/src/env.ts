@@ -1,6 +1,7 @@
 // Types of the Hono app: bindings from wrangler.toml and per-request variables.
 import type { Role } from '../../shared/schemas/auth';
 import type { Databases } from './lib/databases';
+import type { Db } from './lib/d1';
 
 /** The signed-in caller, resolved from the session cookie once per request. */
 export interface SessionUser {
@@ -23,7 +24,8 @@ export interface AppDeps {
 }
 
 export type AppEnv = {
-  Bindings: Env;
+  /** `DB` is the request's D1 session of its database (lib/databases.ts `useDatabase`). */
+  Bindings: Omit<Env, 'DB'> & { DB: Db };
   Variables: {
     user: SessionUser | null;
     now: () => Date;

@@ -1,6 +1,6 @@
 // Units of an organisation and their other spellings (文体旅局 = 文体旅游局), editable by the admin.
 import { auditStatement } from './audit';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 import { badRequest, conflict, notFound } from '../lib/errors';
 
 export interface UnitWithAliases {
@@ -11,7 +11,7 @@ export interface UnitWithAliases {
   items: number;
 }
 
-export async function listUnitsWithAliases(db: D1Database, orgId: string): Promise<UnitWithAliases[]> {
+export async function listUnitsWithAliases(db: Db, orgId: string): Promise<UnitWithAliases[]> {
   const [units, aliases] = await db.batch<Record<string, unknown>>([
     stmt(
       db,
@@ -37,7 +37,7 @@ export async function listUnitsWithAliases(db: D1Database, orgId: string): Promi
 }
 
 /** Name → unit id through units and aliases of the organisation. */
-export async function unitNameIndex(db: D1Database, orgId: string): Promise<Map<string, { id: string; name: string; alias: boolean }>> {
+export async function unitNameIndex(db: Db, orgId: string): Promise<Map<string, { id: string; name: string; alias: boolean }>> {
   return indexUnits(await listUnitsWithAliases(db, orgId));
 }
 
@@ -51,7 +51,7 @@ export function indexUnits(units: UnitWithAliases[]): Map<string, { id: string; 
 }
 
 export function aliasStatements(
-  db: D1Database,
+  db: Db,
   o: { orgId: string; alias: string; unitId: string; userId: string; now: Date },
 ): D1PreparedStatement[] {
   return [
@@ -61,7 +61,7 @@ export function aliasStatements(
 }
 
 /** Adds an alias after checking that the unit is the organisation's and the name is free. */
-export async function addAlias(db: D1Database, o: { orgId: string; alias: string; unitId: string; userId: string; now: Date }): Promise<void> {
+export async function addAlias(db: Db, o: { orgId: string; alias: string; unitId: string; userId: string; now: Date }): Promise<void> {
   const unit = await stmt(db, 'SELECT id FROM units WHERE id = ?1 AND org_id = ?2', o.unitId, o.orgId).first();
   if (!unit) throw notFound('未找到该单位');
   const taken = await stmt(
@@ -74,7 +74,7 @@ export async function addAlias(db: D1Database, o: { orgId: string; alias: string
   await db.batch(aliasStatements(db, o));
 }
 
-export async function removeAlias(db: D1Database, o: { orgId: string; alias: string; userId: string; now: Date }): Promise<void> {
+export async function removeAlias(db: Db, o: { orgId: string; alias: string; userId: string; now: Date }): Promise<void> {
   const row = await stmt(db, 'SELECT unit_id FROM unit_aliases WHERE org_id = ?1 AND alias = ?2', o.orgId, o.alias).first<{ unit_id: string }>();
   if (!row) throw notFound('未找到该别名');
   await db.batch([

@@ -1,7 +1,7 @@
 // The audit log. Every write leaves an audit row: callers add auditStatement() to the same batch
 // as the write, so the change and its audit row commit together. listAudit() reads it back.
 import type { AuditEntry } from '../../../shared/schemas/audit';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 
 /** One audit row to write. */
 export interface AuditWrite {
@@ -13,7 +13,7 @@ export interface AuditWrite {
   summary?: string;
 }
 
-export function auditStatement(db: D1Database, entry: AuditWrite, at: Date): D1PreparedStatement {
+export function auditStatement(db: Db, entry: AuditWrite, at: Date): D1PreparedStatement {
   return stmt(
     db,
     'INSERT INTO audit_log (org_id, user_id, at, action, entity_type, entity_id, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)',
@@ -49,7 +49,7 @@ interface AuditRow {
 }
 
 /** Newest first. Only the filters given become conditions, so the entity index can serve them. */
-export async function listAudit(db: D1Database, f: AuditFilter): Promise<AuditEntry[]> {
+export async function listAudit(db: Db, f: AuditFilter): Promise<AuditEntry[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {

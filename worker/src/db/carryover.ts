@@ -1,6 +1,6 @@
 // 上年度未结 (issue 14): open items of past plan years, per (task, unit), and closing them.
 import type { CarryoverEntry } from '../../../shared/schemas/carryover';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 import { taskHeadOf, type TaskHeadRow } from './task-head';
 
 interface Row extends TaskHeadRow {
@@ -45,7 +45,7 @@ const OPEN_SQL = `
    ORDER BY p.year DESC, u.name, i.seq
    LIMIT 500`;
 
-export async function openCarryover(db: D1Database, orgId: string, unitId: string | null): Promise<CarryoverEntry[]> {
+export async function openCarryover(db: Db, orgId: string, unitId: string | null): Promise<CarryoverEntry[]> {
   const { results } = await stmt(db, OPEN_SQL, orgId, unitId).all<Row>();
   return results.map((r) => ({
     ...taskHeadOf(r),
@@ -57,7 +57,7 @@ export async function openCarryover(db: D1Database, orgId: string, unitId: strin
   }));
 }
 
-export function closeCarryoverStatement(db: D1Database, c: { itemId: string; unitId: string; userId: string; comment: string; now: string }): D1PreparedStatement {
+export function closeCarryoverStatement(db: Db, c: { itemId: string; unitId: string; userId: string; comment: string; now: string }): D1PreparedStatement {
   return stmt(
     db,
     `INSERT INTO carryover_closed (item_id, unit_id, closed_by, closed_at, comment) VALUES (?1, ?2, ?3, ?4, ?5)

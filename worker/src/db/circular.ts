@@ -5,7 +5,7 @@ import { colourOf } from '../../../shared/colour';
 import { taskRowLabel, REPORT_STATE_LABEL, REPORT_STATUS_LABEL, type ReportState, type ReportStatus } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { CircularResponse, CircularTask, CircularUnit, ReminderUnit, UnitRow } from '../../../shared/schemas/dashboard';
-import { jsonList, stmt } from '../lib/d1';
+import { jsonList, stmt, type Db } from '../lib/d1';
 import { reportTextsOf, type ReportRow } from './reports';
 import { addStatus, byName, countColours, noStatuses, ReportingTally } from '../lib/tally';
 import { dateZh, monthDayZh, percentZh } from '../lib/zh-text';
@@ -79,14 +79,14 @@ export interface PeriodData {
   figures: PeriodFigures;
 }
 
-export async function loadPeriod(db: D1Database, plan: PlanRecord, period: string, now: Date): Promise<PeriodData> {
+export async function loadPeriod(db: Db, plan: PlanRecord, period: string, now: Date): Promise<PeriodData> {
   const results = await db.batch<Record<string, unknown>>([...frameStatements(db, plan.id), cellsStatement(db, plan.id, period)]);
   const frame = frameFrom(plan, results.slice(0, 3));
   const cells = (results[3]!.results as never[]).map((r) => cellOf(r, period, plan.dueDay, now));
   return { frame, figures: figuresOf(frame, cells, period, now, null) };
 }
 
-export async function buildCircular(db: D1Database, plan: PlanRecord, period: string, now: Date): Promise<CircularResponse> {
+export async function buildCircular(db: Db, plan: PlanRecord, period: string, now: Date): Promise<CircularResponse> {
   const { frame, figures: f } = await loadPeriod(db, plan, period, now);
   const statuses = noStatuses();
   const tally = new ReportingTally();
@@ -189,7 +189,7 @@ type PeriodReportRow = Pick<ReportRow, 'id' | 'item_id' | 'status' | 'state' | '
 const ROLE_WORD = { lead: '牵头', co: '责任', area: '责任板块' } as const;
 
 /** Every submitted report of the plan for the period (lead and co-units), with its photo ids. */
-export async function periodReports(db: D1Database, frame: PlanFrame, period: string, now: Date): Promise<PeriodReport[]> {
+export async function periodReports(db: Db, frame: PlanFrame, period: string, now: Date): Promise<PeriodReport[]> {
   const { results } = await stmt(
     db,
     `SELECT r.id, r.item_id, u.name AS unit_name, r.status, r.state, r.percent, r.progress, r.problems, r.next_steps,

@@ -16,7 +16,7 @@ import type {
   UnitRow,
 } from '../../../shared/schemas/dashboard';
 import type { SessionUser } from '../env';
-import { jsonList, stmt } from '../lib/d1';
+import { jsonList, stmt, type Db } from '../lib/d1';
 import { assertPlanVisible } from '../lib/plan-access';
 import { currentPeriod, pickerPeriods, resolvePeriod } from '../lib/plan-period';
 import { addStatus, byName, countColours, noColours, noStatuses, ReportingTally, worse } from '../lib/tally';
@@ -47,7 +47,7 @@ interface CellRow {
 }
 
 /** One row per (task, lead unit) with that unit's counted report for the period, if any. */
-export function cellsStatement(db: D1Database, planId: string, period: string): D1PreparedStatement {
+export function cellsStatement(db: Db, planId: string, period: string): D1PreparedStatement {
   return stmt(
     db,
     `WITH pairs AS (${PAIRS})
@@ -72,7 +72,7 @@ interface TrendRow {
  * Earlier periods, grouped by what colourOf looks at (status, state, China day of the first
  * submission): a year of reports comes back as some hundred rows, one colourOf call each.
  */
-function trendStatement(db: D1Database, planId: string, periods: string[]): D1PreparedStatement {
+function trendStatement(db: Db, planId: string, periods: string[]): D1PreparedStatement {
   return stmt(
     db,
     `WITH pairs AS MATERIALIZED (${PAIRS})
@@ -106,7 +106,7 @@ export function cellOf(row: CellRow, period: string, dueDay: number, now: Date):
   };
 }
 
-export async function loadCells(db: D1Database, plan: PlanRecord, period: string, now: Date): Promise<CellOf[]> {
+export async function loadCells(db: Db, plan: PlanRecord, period: string, now: Date): Promise<CellOf[]> {
   const { results } = await cellsStatement(db, plan.id, period).all<CellRow>();
   return results.map((r) => cellOf(r, period, plan.dueDay, now));
 }
@@ -243,7 +243,7 @@ export interface DashboardInput {
  * one D1 round trip: the period names its year and cycle, and the plan row read in the same
  * batch is checked against them afterwards.
  */
-export async function buildDashboard(db: D1Database, { planId, period: requested, now, user }: DashboardInput): Promise<DashboardResponse> {
+export async function buildDashboard(db: Db, { planId, period: requested, now, user }: DashboardInput): Promise<DashboardResponse> {
   let plan: PlanRecord | null = null;
   if (!requested) {
     plan = await getPlanRecord(db, planId);

@@ -4,7 +4,7 @@
 import type { Role } from '../../../shared/schemas/auth';
 import { auditStatement } from './audit';
 import { orgSlug, uniqueUsername, unitUsername } from '../lib/account-names';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 import { hashPassword } from '../lib/password';
 import { insertUsersStatements, takenUsernames, type NewUser } from './users';
 
@@ -38,7 +38,7 @@ type Planned = Omit<DemoAccount, 'created'> & { orgId: string | null; unitId: st
  * cost a password hash. All demo accounts share `password` and need no change at first sign-in.
  */
 export async function createDemoAccounts(
-  db: D1Database,
+  db: Db,
   // superadmin: only on database 0 (default true); ordinalFrom: organisations named on earlier
   // databases, so generated usernames (org1-admin …) stay unique across databases.
   opts: { password: string; now: Date; superadmin?: boolean; ordinalFrom?: number },

@@ -1,7 +1,7 @@
 // What a unit owes as lead unit: its lead tasks in a year's plans and its reports on them.
 import type { Cycle } from '../../../shared/schemas/common';
 import type { ReportState, ReportStatus } from '../../../shared/schemas/report';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 
 export interface UnitRow {
   id: string;
@@ -9,7 +9,7 @@ export interface UnitRow {
   name: string;
 }
 
-export async function getUnit(db: D1Database, id: string): Promise<UnitRow | null> {
+export async function getUnit(db: Db, id: string): Promise<UnitRow | null> {
   return stmt(db, 'SELECT id, org_id, name FROM units WHERE id = ?1', id).first<UnitRow>();
 }
 
@@ -38,7 +38,7 @@ export interface DueReportRow {
 
 /** Tasks and indicators (not unconfirmed drafts) the unit leads in the plans of `year`, with its reports. */
 export async function leadTasksWithReports(
-  db: D1Database,
+  db: Db,
   unitId: string,
   orgId: string,
   year: number,

@@ -3,14 +3,14 @@ import { Corrections, type Correction } from '../../../shared/schemas/import-cor
 import type { ParsedPlan } from '../../../shared/schemas/import';
 import { auditStatement } from './audit';
 import { sha256Hex } from '../lib/crypto';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 
 /** The document as the parser read it, before any correction: its 文号, else its text's hash. */
 export async function documentKey(raw: ParsedPlan, text: string): Promise<string> {
   return raw.plan.docNumber ? `文号:${raw.plan.docNumber}` : `sha256:${await sha256Hex(text.replace(/^\ufeff/, '').trim())}`;
 }
 
-export async function loadCorrections(db: D1Database, orgId: string, docKey: string): Promise<Correction[]> {
+export async function loadCorrections(db: Db, orgId: string, docKey: string): Promise<Correction[]> {
   const row = await stmt(db, 'SELECT corrections_json FROM import_corrections WHERE org_id = ?1 AND doc_key = ?2', orgId, docKey).first<{ corrections_json: string }>();
   if (!row) return [];
   // Stored rows were validated on the way in; a row from an older schema is dropped, not trusted.
@@ -20,7 +20,7 @@ export async function loadCorrections(db: D1Database, orgId: string, docKey: str
 
 /** Replaces the document's corrections (the list the clerk committed with), with an audit row. */
 export function saveCorrectionsStatements(
-  db: D1Database,
+  db: Db,
   o: { orgId: string; docKey: string; corrections: Correction[]; userId: string; now: Date; planId: string },
 ): D1PreparedStatement[] {
   return [
@@ -35,7 +35,7 @@ export function saveCorrectionsStatements(
 }
 
 /** Forgets the document's corrections (the clerk committed with none). */
-export function forgetCorrectionsStatement(db: D1Database, orgId: string, docKey: string): D1PreparedStatement {
+export function forgetCorrectionsStatement(db: Db, orgId: string, docKey: string): D1PreparedStatement {
   return stmt(db, 'DELETE FROM import_corrections WHERE org_id = ?1 AND doc_key = ?2', orgId, docKey);
 }
 
@@ -44,7 +44,7 @@ export function forgetCorrectionsStatement(db: D1Database, orgId: string, docKey
  * spelling points at its unit, so the next document that uses it lands there without asking.
  */
 export function confirmedAliasStatements(
-  db: D1Database,
+  db: Db,
   o: { orgId: string; corrections: Correction[]; userId: string; now: Date; planId: string },
 ): D1PreparedStatement[] {
   const { orgId, userId, now } = o;

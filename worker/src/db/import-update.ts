@@ -3,7 +3,7 @@
 // are deleted unless reports already refer to them — those are kept and listed.
 import type { ParsedPlan } from '../../../shared/schemas/import';
 import { auditStatement } from './audit';
-import { insertRows, jsonList, stmt } from '../lib/d1';
+import { insertRows, jsonList, stmt, type Db } from '../lib/d1';
 import { ITEM_INSERT, ITEM_LEADER_INSERT, ITEM_UNIT_INSERT, itemChildRows, resolveNames, SECTION_INSERT, sectionResolver, TARGET_INSERT } from './import';
 import { keyed, type PlanDiff } from './import-diff';
 import { relabelPlan } from './item-labels';
@@ -16,7 +16,7 @@ export interface UpdateResult {
   kept: Array<{ itemId: string; number: string; text: string }>;
 }
 
-async function sectionPaths(db: D1Database, planId: string): Promise<Array<{ id: string; path: string[] }>> {
+async function sectionPaths(db: Db, planId: string): Promise<Array<{ id: string; path: string[] }>> {
   const { results } = await stmt(db, 'SELECT id, parent_id, title FROM sections WHERE plan_id = ?1 ORDER BY seq', planId).all<{
     id: string;
     parent_id: string | null;
@@ -31,7 +31,7 @@ async function sectionPaths(db: D1Database, planId: string): Promise<Array<{ id:
 }
 
 export async function applyPlanUpdate(
-  db: D1Database,
+  db: Db,
   o: { planId: string; orgId: string; parsed: ParsedPlan; diff: PlanDiff; userId: string; now: Date },
 ): Promise<UpdateResult> {
   const { planId, parsed, diff, now } = o;

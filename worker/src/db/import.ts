@@ -4,7 +4,7 @@ import type { Cycle } from '../../../shared/schemas/common';
 import type { ParsedPlan } from '../../../shared/schemas/import';
 import { planItemLabels } from '../../../shared/item-labels';
 import { auditStatement } from './audit';
-import { insertRows, stmt } from '../lib/d1';
+import { insertRows, stmt, type Db } from '../lib/d1';
 import { conflict } from '../lib/errors';
 
 /** Abbreviations the plans use for the same unit; created per organisation, editable later. */
@@ -28,7 +28,7 @@ export function shortOrgName(issuer: string): string {
 }
 
 /** The organisation named `name` on this database, created (with `id`) when missing. */
-export async function ensureOrg(db: D1Database, name: string, now: Date, id: string = crypto.randomUUID()): Promise<string> {
+export async function ensureOrg(db: Db, name: string, now: Date, id: string = crypto.randomUUID()): Promise<string> {
   await stmt(
     db,
     'INSERT INTO orgs (id, name, short_name, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(name) DO NOTHING',
@@ -40,16 +40,16 @@ export async function ensureOrg(db: D1Database, name: string, now: Date, id: str
   return (await orgIdByName(db, name))!;
 }
 
-export async function orgIdByName(db: D1Database, name: string): Promise<string | null> {
+export async function orgIdByName(db: Db, name: string): Promise<string | null> {
   return (await stmt(db, 'SELECT id FROM orgs WHERE name = ?1', name).first<{ id: string }>())?.id ?? null;
 }
 
-export async function orgNameOf(db: D1Database, orgId: string): Promise<string | null> {
+export async function orgNameOf(db: Db, orgId: string): Promise<string | null> {
   return (await stmt(db, 'SELECT name FROM orgs WHERE id = ?1', orgId).first<{ name: string }>())?.name ?? null;
 }
 
 /** The plan of an organisation with this 文号, if one was imported. */
-export async function planIdByDocNumber(db: D1Database, orgId: string, docNumber: string): Promise<string | null> {
+export async function planIdByDocNumber(db: Db, orgId: string, docNumber: string): Promise<string | null> {
   return (await stmt(db, 'SELECT id FROM plans WHERE org_id = ?1 AND doc_number = ?2', orgId, docNumber).first<{ id: string }>())?.id ?? null;
 }
 
@@ -79,7 +79,7 @@ const DEFAULT_ALIAS_MAP = new Map(DEFAULT_ALIASES);
  * Resolves names to unit ids through the organisation's aliases and units, creating missing
  * units. A known abbreviation (交运局) lands on its full name's unit and is recorded as an alias.
  */
-async function resolveUnits(db: D1Database, orgId: string, names: Set<string>, nowIso: string) {
+async function resolveUnits(db: Db, orgId: string, names: Set<string>, nowIso: string) {
   const [units, aliases] = await db.batch<{ id: string; name: string; alias?: string; unit_id?: string }>([
     stmt(db, 'SELECT id, name FROM units WHERE org_id = ?1', orgId),
     stmt(db, 'SELECT alias, unit_id FROM unit_aliases WHERE org_id = ?1', orgId),
@@ -110,7 +110,7 @@ async function resolveUnits(db: D1Database, orgId: string, names: Set<string>, n
   return { byName, newUnits, newAliases };
 }
 
-async function resolveLeaders(db: D1Database, orgId: string, names: Set<string>, nowIso: string) {
+async function resolveLeaders(db: Db, orgId: string, names: Set<string>, nowIso: string) {
   const { results } = await stmt(db, 'SELECT id, name FROM leaders WHERE org_id = ?1', orgId).all<{ id: string; name: string }>();
   const byName = new Map(results.map((r) => [r.name, r.id]));
   const newLeaders: unknown[][] = [];
@@ -124,7 +124,7 @@ async function resolveLeaders(db: D1Database, orgId: string, names: Set<string>,
 }
 
 /** Units and leaders of a set of items, resolved to ids; the statements create the missing ones. */
-export async function resolveNames(db: D1Database, orgId: string, items: ParsedPlan['items'], nowIso: string) {
+export async function resolveNames(db: Db, orgId: string, items: ParsedPlan['items'], nowIso: string) {
   const unitNames = new Set<string>();
   const leaderNames = new Set<string>();
   for (const it of items) {
@@ -196,7 +196,7 @@ export const ITEM_LEADER_INSERT = 'INSERT INTO item_leaders (item_id, leader_id,
 export const TARGET_INSERT = 'INSERT INTO targets (id, item_id, seq, text, value, unit)';
 export const SECTION_INSERT = 'INSERT INTO sections (id, plan_id, parent_id, seq, depth, title)';
 
-export async function commitPlan(db: D1Database, o: CommitOptions): Promise<CommitResult> {
+export async function commitPlan(db: Db, o: CommitOptions): Promise<CommitResult> {
   const { parsed, orgId, now } = o;
   const nowIso = now.toISOString();
   if (parsed.plan.docNumber) {

@@ -2,7 +2,7 @@
 // answers: together the task's thread.
 import type { Instruction, UnreadThreadsResponse } from '../../../shared/schemas/report';
 import type { SessionUser } from '../env';
-import { jsonList, stmt } from '../lib/d1';
+import { jsonList, stmt, type Db } from '../lib/d1';
 import { VISIBLE_REPORT_SQL, viewerParams } from './report-read';
 import { taskHeadOf, type TaskHeadRow } from './task-head';
 
@@ -52,12 +52,12 @@ export function mapInstruction(r: InstructionRow): Instruction {
   };
 }
 
-export async function getInstructionRow(db: D1Database, id: string): Promise<InstructionRow | null> {
+export async function getInstructionRow(db: Db, id: string): Promise<InstructionRow | null> {
   return stmt(db, `${SELECT} WHERE n.id = ?1`, id).first<InstructionRow>();
 }
 
 export function insertInstruction(
-  db: D1Database,
+  db: Db,
   n: { id: string; orgId: string; itemId: string; reportId: string | null; authorId: string; text: string; now: string; unitId?: string | null },
 ): D1PreparedStatement {
   return stmt(
@@ -77,7 +77,7 @@ export function insertInstruction(
 }
 
 /** Instructions of a task the user may see, oldest first. */
-export async function visibleInstructionsOfTask(db: D1Database, user: SessionUser, orgId: string, itemId: string): Promise<Instruction[]> {
+export async function visibleInstructionsOfTask(db: Db, user: SessionUser, orgId: string, itemId: string): Promise<Instruction[]> {
   const { results } = await stmt(
     db,
     `${SELECT} WHERE ${VISIBLE_INSTRUCTION_SQL} AND n.item_id = ?4 ORDER BY n.created_at, n.rowid`,
@@ -88,7 +88,7 @@ export async function visibleInstructionsOfTask(db: D1Database, user: SessionUse
 }
 
 /** What a report's reader sees with it: instructions on the report and on its task as a whole. */
-export async function instructionsForReport(db: D1Database, user: SessionUser, orgId: string, itemId: string, reportId: string): Promise<Instruction[]> {
+export async function instructionsForReport(db: Db, user: SessionUser, orgId: string, itemId: string, reportId: string): Promise<Instruction[]> {
   const { results } = await stmt(
     db,
     `${SELECT} WHERE ${VISIBLE_INSTRUCTION_SQL} AND n.item_id = ?4 AND (n.report_id IS NULL OR n.report_id = ?5)
@@ -101,7 +101,7 @@ export async function instructionsForReport(db: D1Database, user: SessionUser, o
 }
 
 /** The ones of these ids the user may see (one JSON parameter however many ids). */
-export async function visibleInstructionsByIds(db: D1Database, user: SessionUser, orgId: string, ids: readonly string[]): Promise<Instruction[]> {
+export async function visibleInstructionsByIds(db: Db, user: SessionUser, orgId: string, ids: readonly string[]): Promise<Instruction[]> {
   if (ids.length === 0) return [];
   const { results } = await stmt(
     db,
@@ -113,14 +113,14 @@ export async function visibleInstructionsByIds(db: D1Database, user: SessionUser
 }
 
 /** Which of these instructions still exist, whoever may read them. */
-export async function existingInstructionIds(db: D1Database, ids: readonly string[]): Promise<Set<string>> {
+export async function existingInstructionIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const { results } = await stmt(db, 'SELECT id FROM instructions WHERE id IN (SELECT value FROM json_each(?1))', jsonList(ids)).all<{ id: string }>();
   return new Set(results.map((r) => r.id));
 }
 
 /** Marks a task's thread as read by the user now. */
-export function markThreadRead(db: D1Database, userId: string, itemId: string, now: string): D1PreparedStatement {
+export function markThreadRead(db: Db, userId: string, itemId: string, now: string): D1PreparedStatement {
   return stmt(
     db,
     `INSERT INTO thread_reads (user_id, item_id, read_at) VALUES (?1, ?2, ?3)
@@ -131,7 +131,7 @@ export function markThreadRead(db: D1Database, userId: string, itemId: string, n
   );
 }
 
-export async function threadReadAt(db: D1Database, userId: string, itemId: string): Promise<string | null> {
+export async function threadReadAt(db: Db, userId: string, itemId: string): Promise<string | null> {
   const row = await stmt(db, 'SELECT read_at FROM thread_reads WHERE user_id = ?1 AND item_id = ?2', userId, itemId).first<{ read_at: string }>();
   return row?.read_at ?? null;
 }
@@ -140,7 +140,7 @@ export async function threadReadAt(db: D1Database, userId: string, itemId: strin
  * Tasks with messages the user may see, did not write and has not seen: 批示 for a unit, the
  * units' answers for leaders and the office. Newest first.
  */
-export async function unreadThreads(db: D1Database, user: SessionUser, orgId: string): Promise<UnreadThreadsResponse['tasks']> {
+export async function unreadThreads(db: Db, user: SessionUser, orgId: string): Promise<UnreadThreadsResponse['tasks']> {
   const { results } = await stmt(
     db,
     `SELECT n.item_id, i.plan_id, p.year, i.kind, i.number, i.label, i.text, COUNT(*) AS unread, MAX(n.created_at) AS last_at

@@ -4,9 +4,9 @@
 // differs are written (each write reaches the phones through the sync triggers).
 import { planItemLabels } from '../../../shared/item-labels';
 import { itemLabel } from '../../../shared/labels';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 
-export async function relabelPlan(db: D1Database, planId: string): Promise<number> {
+export async function relabelPlan(db: Db, planId: string): Promise<number> {
   const { results } = await stmt(db, 'SELECT id, kind, number, label FROM items WHERE plan_id = ?1 ORDER BY seq', planId).all<{
     id: string;
     kind: string;

@@ -2,7 +2,7 @@
 // every other statement (units, leaders, the audit row) only applies if that UPDATE won — it is
 // recognised by the new version and this edit's timestamp — so a stale edit changes nothing.
 import type { ItemEditBody, PlanEditBody } from '../../../shared/schemas/edit';
-import { jsonList, stmt } from '../lib/d1';
+import { jsonList, stmt, type Db } from '../lib/d1';
 import { badRequest } from '../lib/errors';
 
 export interface EditableItem {
@@ -18,7 +18,7 @@ export interface EditableItem {
   leaders: Array<{ id: string; name: string }>;
 }
 
-export async function getEditableItem(db: D1Database, itemId: string): Promise<EditableItem | null> {
+export async function getEditableItem(db: Db, itemId: string): Promise<EditableItem | null> {
   const [item, units, leaders, targets] = await db.batch<Record<string, unknown>>([
     stmt(
       db,
@@ -46,7 +46,7 @@ export async function getEditableItem(db: D1Database, itemId: string): Promise<E
 }
 
 /** Names of the given units and leaders, refusing any that is not of the organisation. */
-async function resolveNames(db: D1Database, orgId: string, unitIds: string[], leaderIds: string[]) {
+async function resolveNames(db: Db, orgId: string, unitIds: string[], leaderIds: string[]) {
   const [units, leaders] = await db.batch<{ id: string; name: string }>([
     stmt(db, 'SELECT id, name FROM units WHERE org_id = ?1 AND id IN (SELECT value FROM json_each(?2))', orgId, jsonList(unitIds)),
     stmt(db, 'SELECT id, name FROM leaders WHERE org_id = ?1 AND id IN (SELECT value FROM json_each(?2))', orgId, jsonList(leaderIds)),
@@ -73,7 +73,7 @@ export interface ItemEditPlan {
  * returns a row only if it won (meta.changes would also count the sync triggers' writes).
  */
 export async function itemEditStatements(
-  db: D1Database,
+  db: Db,
   item: EditableItem,
   body: ItemEditBody,
   ctx: { userId: string; now: string },
@@ -162,7 +162,7 @@ const clip = (t: string) => (t.length > 60 ? `${t.slice(0, 60)}…` : t);
  * Replaces an item's targets: a target sent with its id keeps that id (reports carry figures by
  * target id), others are new; targets left out are deleted. Ids must be the item's own.
  */
-function targetStatements(db: D1Database, item: EditableItem, targets: NonNullable<ItemEditBody['targets']>, guard: string, now: string): D1PreparedStatement[] {
+function targetStatements(db: Db, item: EditableItem, targets: NonNullable<ItemEditBody['targets']>, guard: string, now: string): D1PreparedStatement[] {
   const own = new Set(item.targets.map((t) => t.id));
   if (targets.some((t) => t.id && !own.has(t.id.toLowerCase()))) throw badRequest('目标不属于该任务', { targets: '包含不属于该任务的目标' });
   const rows = targets.map((t, seq) => ({ id: t.id?.toLowerCase() ?? crypto.randomUUID(), seq, text: t.text, value: t.value, unit: t.unit }));
@@ -187,7 +187,7 @@ function targetStatements(db: D1Database, item: EditableItem, targets: NonNullab
 
 /** An audit row that is written only if the guarded edit won (see the top of the file). */
 export function guardedAudit(
-  db: D1Database,
+  db: Db,
   table: 'items' | 'plans',
   e: { id: string; version: number; now: string; orgId: string; userId: string; action: string; entityType: string; summary: string },
 ): D1PreparedStatement {
@@ -206,7 +206,7 @@ export function guardedAudit(
   );
 }
 
-export function planEditStatement(db: D1Database, planId: string, version: number, body: PlanEditBody, now: string): D1PreparedStatement {
+export function planEditStatement(db: Db, planId: string, version: number, body: PlanEditBody, now: string): D1PreparedStatement {
   return stmt(
     db,
     `UPDATE plans SET cycle = COALESCE(?3, cycle), due_day = COALESCE(?4, due_day), version = version + 1, updated_at = ?5

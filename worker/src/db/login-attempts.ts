@@ -12,7 +12,7 @@
 //   else's failures; a sprayer trying many names from one address is slowed down.
 // A key with no failure for an hour starts again at zero. Unknown usernames are counted exactly
 // like real ones, so a delay reveals nothing about which accounts exist.
-import { jsonList, stmt } from '../lib/d1';
+import { jsonList, stmt, type Db } from '../lib/d1';
 
 export const FREE_FAILURES_PER_PAIR = 4;
 export const FREE_FAILURES_PER_NET = 20;
@@ -39,7 +39,7 @@ export function delayAfter(failures: number, free: number): number {
  * When the caller may try again (ms epoch), or null when it may try now: the pair's delay, and
  * the address's delay unless the account is known at this address.
  */
-export async function blockedUntil(db: D1Database, username: string, net: string, now: Date): Promise<number | null> {
+export async function blockedUntil(db: Db, username: string, net: string, now: Date): Promise<number | null> {
   const [blocks, known] = await db.batch<{ key: string; blocked_until: string }>([
     stmt(
       db,
@@ -60,7 +60,7 @@ export async function blockedUntil(db: D1Database, username: string, net: string
  * key's new blocked_until. The delay is computed in SQL from the new count, so concurrent
  * failures each count.
  */
-export function recordFailureStatements(db: D1Database, username: string, net: string, now: Date, opts: { pairOnly?: boolean } = {}): D1PreparedStatement[] {
+export function recordFailureStatements(db: Db, username: string, net: string, now: Date, opts: { pairOnly?: boolean } = {}): D1PreparedStatement[] {
   const at = now.toISOString();
   const forgotten = new Date(now.getTime() - FORGET_AFTER_MS).toISOString();
   const keys: Array<[string, number]> = [[pairKey(username, net), FREE_FAILURES_PER_PAIR]];
@@ -92,7 +92,7 @@ export function newBlock(results: readonly D1Result[]): number | null {
 }
 
 /** Housekeeping run with each failure, so sprayed usernames do not pile up forever. */
-export function forgetOldAttemptsStatements(db: D1Database, now: Date): D1PreparedStatement[] {
+export function forgetOldAttemptsStatements(db: Db, now: Date): D1PreparedStatement[] {
   return [
     stmt(db, 'DELETE FROM login_attempts WHERE last_at < ?1 AND (blocked_until IS NULL OR blocked_until < ?2)', new Date(now.getTime() - 24 * 3600 * 1000).toISOString(), now.toISOString()),
     stmt(db, 'DELETE FROM login_known WHERE last_at < ?1', new Date(now.getTime() - KNOWN_FOR_MS).toISOString()),
@@ -100,7 +100,7 @@ export function forgetOldAttemptsStatements(db: D1Database, now: Date): D1Prepar
 }
 
 /** A successful sign-in: the pair starts again, and the account is known at this address. */
-export function signedInStatements(db: D1Database, username: string, net: string, now: Date): D1PreparedStatement[] {
+export function signedInStatements(db: Db, username: string, net: string, now: Date): D1PreparedStatement[] {
   return [
     stmt(db, 'DELETE FROM login_attempts WHERE key = ?1', pairKey(username, net)),
     stmt(db, 'INSERT INTO login_known (key, last_at) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET last_at = ?2', knownKey(username, net), now.toISOString()),
@@ -108,7 +108,7 @@ export function signedInStatements(db: D1Database, username: string, net: string
 }
 
 /** Every delay of one account, from every address (an admin reset its password). */
-export function clearAccountStatement(db: D1Database, username: string): D1PreparedStatement {
+export function clearAccountStatement(db: Db, username: string): D1PreparedStatement {
   const prefix = accountPrefix(username);
   return stmt(db, 'DELETE FROM login_attempts WHERE substr(key, 1, length(?1)) = ?1', prefix);
 }

@@ -1,7 +1,7 @@
 // The photo wall: the newest site photos of a plan's submitted reports, a page at a time.
 // Newest report first (index reports_plan_submitted), photos of one report in their order.
 import type { WallPhoto } from '../../../shared/schemas/dashboard';
-import { jsonList, stmt } from '../lib/d1';
+import { jsonList, stmt, type Db } from '../lib/d1';
 import type { ListedPhoto } from './photos';
 import { taskWordsOf, type PlanFrame } from './plan-frame';
 
@@ -47,7 +47,7 @@ export interface WallFilter {
   limit: number;
 }
 
-export async function listWallPhotos(db: D1Database, frame: PlanFrame, f: WallFilter): Promise<{ photos: StoredWallPhoto[]; next: string | null }> {
+export async function listWallPhotos(db: Db, frame: PlanFrame, f: WallFilter): Promise<{ photos: StoredWallPhoto[]; next: string | null }> {
   const c = f.before ?? null;
   const { results } = await stmt(
     db,
@@ -88,7 +88,7 @@ export async function listWallPhotos(db: D1Database, frame: PlanFrame, f: WallFi
 }
 
 /** Units that have photos in the plan, for the wall's filter. */
-export async function wallUnits(db: D1Database, planId: string): Promise<Array<{ id: string; name: string }>> {
+export async function wallUnits(db: Db, planId: string): Promise<Array<{ id: string; name: string }>> {
   const { results } = await stmt(
     db,
     `SELECT DISTINCT u.id, u.name FROM item_units iu JOIN units u ON u.id = iu.unit_id

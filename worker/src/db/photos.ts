@@ -1,6 +1,6 @@
 // Photo rows of a report (declared by the report body, filled in when the bytes arrive).
 import type { ReportFlag } from '../../../shared/schemas/report';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 import type { PhotoType } from '../lib/image';
 
 export type PhotoKind = 'photo' | 'thumb';
@@ -37,11 +37,11 @@ export interface PhotoRow {
   thumb_received_at: string | null;
 }
 
-export async function getPhotoRow(db: D1Database, reportId: string, photoId: string): Promise<PhotoRow | null> {
+export async function getPhotoRow(db: Db, reportId: string, photoId: string): Promise<PhotoRow | null> {
   return stmt(db, 'SELECT * FROM report_photos WHERE report_id = ?1 AND photo_id = ?2', reportId, photoId).first<PhotoRow>();
 }
 
-export async function declaredPhotoRows(db: D1Database, reportId: string): Promise<PhotoRow[]> {
+export async function declaredPhotoRows(db: Db, reportId: string): Promise<PhotoRow[]> {
   const { results } = await stmt(db, 'SELECT * FROM report_photos WHERE report_id = ?1 AND declared = 1 ORDER BY seq', reportId).all<PhotoRow>();
   return results;
 }
@@ -70,7 +70,7 @@ export interface ArrivedPhoto {
 }
 
 /** Records an arrived photo, only if it is declared and nothing else arrived for it first. */
-export function photoArrivedStatement(db: D1Database, kind: PhotoKind, p: ArrivedPhoto): D1PreparedStatement {
+export function photoArrivedStatement(db: Db, kind: PhotoKind, p: ArrivedPhoto): D1PreparedStatement {
   const facts = [p.reportId, p.photoId, p.key, p.contentType, p.size, p.sha256, p.width, p.height, p.receivedAt];
   if (kind === 'thumb') {
     return stmt(
@@ -92,7 +92,7 @@ export function photoArrivedStatement(db: D1Database, kind: PhotoKind, p: Arrive
 }
 
 /** Adds evidence flags to a report (a set union in SQL, so concurrent uploads lose none). */
-export function addReportFlagsStatement(db: D1Database, reportId: string, flags: ReportFlag[]): D1PreparedStatement {
+export function addReportFlagsStatement(db: Db, reportId: string, flags: ReportFlag[]): D1PreparedStatement {
   return stmt(
     db,
     `UPDATE reports SET flags_json = (

@@ -1,6 +1,6 @@
 // The directory in database 0 (migration 0010): organisation → database, username → database.
 // Callers pass database 0 (`c.var.databases.directory`). No row means database 0.
-import { jsonList, stmt } from '../lib/d1';
+import { jsonList, stmt, type Db } from '../lib/d1';
 
 export async function loginDatabase(directory: D1Database, username: string): Promise<number> {
   const row = await stmt(directory, 'SELECT db FROM login_placements WHERE username = ?1', username).first<{ db: number }>();
@@ -56,7 +56,7 @@ export async function claimUsernames(directory: D1Database, usernames: readonly 
 }
 
 /** The database's size in bytes as D1 reports it after a statement (null where it does not: wrangler's local CLI). */
-export async function databaseSize(db: D1Database): Promise<number | null> {
+export async function databaseSize(db: Db): Promise<number | null> {
   const r = await stmt(db, 'SELECT 1 AS one').run();
   const size = (r.meta as { size_after?: number }).size_after;
   return typeof size === 'number' ? size : null;

@@ -3,7 +3,7 @@
 import { storedLabel } from './item-labels';
 import { itemLabel, type ItemKind } from '../../../shared/labels';
 import type { PlanHead } from '../../../shared/schemas/dashboard';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 import { titleOf } from '../lib/scope';
 import { mapPlanBase, type PlanBaseRow } from './plans';
 
@@ -59,7 +59,7 @@ interface PlanRow extends PlanBaseRow {
 const PLAN_SQL = 'SELECT id, org_id, title, issuer, doc_number, year, cycle, due_day, version FROM plans WHERE id = ?1';
 
 /** The plan's row, to run in a batch with other statements (see planFromRows). */
-export function planStatement(db: D1Database, planId: string): D1PreparedStatement {
+export function planStatement(db: Db, planId: string): D1PreparedStatement {
   return stmt(db, PLAN_SQL, planId);
 }
 
@@ -69,7 +69,7 @@ export function planFromRows(rows: unknown[]): PlanRecord | null {
   return { ...mapPlanBase(r), version: r.version };
 }
 
-export async function getPlanRecord(db: D1Database, planId: string): Promise<PlanRecord | null> {
+export async function getPlanRecord(db: Db, planId: string): Promise<PlanRecord | null> {
   const { results } = await planStatement(db, planId).all<PlanRow>();
   return planFromRows(results);
 }
@@ -124,7 +124,7 @@ interface ItemRow {
 }
 
 /** The frame's three statements, to run in the caller's batch with its own queries. */
-export function frameStatements(db: D1Database, planId: string): D1PreparedStatement[] {
+export function frameStatements(db: Db, planId: string): D1PreparedStatement[] {
   return [
     stmt(
       db,
@@ -148,7 +148,7 @@ export function frameStatements(db: D1Database, planId: string): D1PreparedState
   ];
 }
 
-export async function loadPlanFrame(db: D1Database, plan: PlanRecord): Promise<PlanFrame> {
+export async function loadPlanFrame(db: Db, plan: PlanRecord): Promise<PlanFrame> {
   return frameFrom(plan, await db.batch<Record<string, unknown>>(frameStatements(db, plan.id)));
 }
 

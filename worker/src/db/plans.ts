@@ -2,7 +2,7 @@
 import { storedLabel } from './item-labels';
 import type { Cycle } from '../../../shared/schemas/common';
 import type { Item, ItemKind, PlanSummary } from '../../../shared/schemas/plan';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 
 /** The columns of a plan every read maps the same way (here and in plan-frame.ts). */
 export interface PlanBaseRow {
@@ -57,7 +57,7 @@ function mapPlan(r: PlanRow): PlanSummary {
 }
 
 /** Plans of one organisation, or of all when orgId is null (super-admin). Newest year first. */
-export async function listPlans(db: D1Database, orgId: string | null): Promise<PlanSummary[]> {
+export async function listPlans(db: Db, orgId: string | null): Promise<PlanSummary[]> {
   const q = orgId
     ? stmt(db, `${PLAN_SELECT} WHERE p.org_id = ?1 ORDER BY p.year DESC, p.created_at DESC`, orgId)
     : stmt(db, `${PLAN_SELECT} ORDER BY p.year DESC, p.created_at DESC`);
@@ -65,7 +65,7 @@ export async function listPlans(db: D1Database, orgId: string | null): Promise<P
   return results.map(mapPlan);
 }
 
-export async function getPlan(db: D1Database, planId: string): Promise<PlanSummary | null> {
+export async function getPlan(db: Db, planId: string): Promise<PlanSummary | null> {
   const row = await stmt(db, `${PLAN_SELECT} WHERE p.id = ?1`, planId).first<PlanRow>();
   return row ? mapPlan(row) : null;
 }
@@ -105,7 +105,7 @@ export interface TargetRow {
  * Items of a plan with their units, leaders and targets, in document order.
  * `itemIds` narrows to some items (passed as one JSON parameter, whatever their number).
  */
-export async function listItems(db: D1Database, planId: string, itemIds?: readonly string[]): Promise<Item[]> {
+export async function listItems(db: Db, planId: string, itemIds?: readonly string[]): Promise<Item[]> {
   const only = itemIds ? ' AND i.id IN (SELECT value FROM json_each(?2))' : '';
   const args: unknown[] = itemIds ? [planId, JSON.stringify(itemIds)] : [planId];
   const [items, units, leaders, targets] = await db.batch<unknown>([
@@ -162,7 +162,7 @@ export async function listItems(db: D1Database, planId: string, itemIds?: readon
 }
 
 /** Ids of the items a unit carries in a plan (as lead, co-unit or area). */
-export async function itemIdsOfUnit(db: D1Database, unitId: string, planId: string): Promise<Set<string>> {
+export async function itemIdsOfUnit(db: Db, unitId: string, planId: string): Promise<Set<string>> {
   const { results } = await stmt(
     db,
     'SELECT DISTINCT item_id FROM item_units WHERE unit_id = ?1 AND plan_id = ?2',

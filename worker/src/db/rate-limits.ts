@@ -1,6 +1,6 @@
 // Fixed-window counters for throttles that are not about passwords (verification look-ups).
 // One UPSERT per hit: D1 has no transactions to read-then-write in, and this needs none.
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 
 export interface Limit {
   /** Hits allowed per window. */
@@ -9,7 +9,7 @@ export interface Limit {
 }
 
 /** Counts a hit; null when allowed, else the seconds until the window ends (for Retry-After). */
-export async function hitLimit(db: D1Database, key: string, limit: Limit, now: Date): Promise<number | null> {
+export async function hitLimit(db: Db, key: string, limit: Limit, now: Date): Promise<number | null> {
   const at = now.toISOString();
   const windowOpen = new Date(now.getTime() - limit.windowMs).toISOString();
   const [, hit] = await db.batch<{ hits: number; window_start: string }>([

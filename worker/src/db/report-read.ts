@@ -1,7 +1,7 @@
 // Reports as readers get them (with photos, reviews and history), and which ones a user may read.
 import type { Report, ReportPhoto, ReportRevision, Review } from '../../../shared/schemas/report';
 import type { SessionUser } from '../env';
-import { jsonList, stmt } from '../lib/d1';
+import { jsonList, stmt, type Db } from '../lib/d1';
 import { locationOfRow, reportContentOf, type ReportRow } from './reports';
 
 /** A report's photo as stored: what has arrived, no addresses (linkReport in lib/ adds them). */
@@ -62,7 +62,7 @@ function mapPhoto(p: PhotoRow): StoredPhoto {
 }
 
 /** Whole reports by id (one JSON parameter however many), in the order given; unknown ids skipped. */
-export async function loadReports(db: D1Database, ids: readonly string[]): Promise<StoredReport[]> {
+export async function loadReports(db: Db, ids: readonly string[]): Promise<StoredReport[]> {
   if (ids.length === 0) return [];
   const list = jsonList(ids);
   const [reports, photos, reviews, revisions] = await db.batch<unknown>([
@@ -150,7 +150,7 @@ export async function loadReports(db: D1Database, ids: readonly string[]): Promi
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export async function loadReport(db: D1Database, id: string): Promise<StoredReport | null> {
+export async function loadReport(db: Db, id: string): Promise<StoredReport | null> {
   return (await loadReports(db, [id]))[0] ?? null;
 }
 
@@ -172,7 +172,7 @@ export function viewerParams(user: SessionUser, orgId: string): [string, string,
 }
 
 /** Ids of the reports of a task the user may read, optionally of one period; lead units first. */
-export async function visibleReportIdsOfTask(db: D1Database, user: SessionUser, orgId: string, itemId: string, period: string | null): Promise<string[]> {
+export async function visibleReportIdsOfTask(db: Db, user: SessionUser, orgId: string, itemId: string, period: string | null): Promise<string[]> {
   const { results } = await stmt(
     db,
     `SELECT r.id FROM reports r
@@ -189,7 +189,7 @@ export async function visibleReportIdsOfTask(db: D1Database, user: SessionUser, 
 }
 
 /** Which of these reports the user may read (one JSON parameter for the ids). */
-export async function filterVisibleReports(db: D1Database, user: SessionUser, orgId: string, ids: readonly string[]): Promise<Set<string>> {
+export async function filterVisibleReports(db: Db, user: SessionUser, orgId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const { results } = await stmt(
     db,

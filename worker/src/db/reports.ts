@@ -1,6 +1,6 @@
 // Report rows and the writes of the report protocol: SQL and row mappers.
 import type { ReportFlag, ReportState, ReportStatus, StoredReportBody } from '../../../shared/schemas/report';
-import { jsonList, stmt } from '../lib/d1';
+import { jsonList, stmt, type Db } from '../lib/d1';
 
 // ---------------------------------------------------------------------------------------------
 // Report rows.
@@ -38,21 +38,21 @@ export interface ReportRow {
   updated_at: string;
 }
 
-export async function getReportRow(db: D1Database, id: string): Promise<ReportRow | null> {
+export async function getReportRow(db: Db, id: string): Promise<ReportRow | null> {
   return stmt(db, 'SELECT * FROM reports WHERE id = ?1', id).first<ReportRow>();
 }
 
-export async function getReportRowByCode(db: D1Database, code: string): Promise<ReportRow | null> {
+export async function getReportRowByCode(db: Db, code: string): Promise<ReportRow | null> {
   return stmt(db, 'SELECT * FROM reports WHERE verify_code = ?1', code).first<ReportRow>();
 }
 
 /** The report of a unit for a task and period (there is at most one). */
-export async function findReportFor(db: D1Database, itemId: string, unitId: string, period: string): Promise<ReportRow | null> {
+export async function findReportFor(db: Db, itemId: string, unitId: string, period: string): Promise<ReportRow | null> {
   return stmt(db, 'SELECT * FROM reports WHERE item_id = ?1 AND unit_id = ?2 AND period = ?3', itemId, unitId, period).first<ReportRow>();
 }
 
 /** The unit's latest report of a task: submitted ones first, then the latest period. */
-export async function lastReportOf(db: D1Database, itemId: string, unitId: string): Promise<ReportRow | null> {
+export async function lastReportOf(db: Db, itemId: string, unitId: string): Promise<ReportRow | null> {
   return stmt(
     db,
     `SELECT * FROM reports WHERE item_id = ?1 AND unit_id = ?2
@@ -62,7 +62,7 @@ export async function lastReportOf(db: D1Database, itemId: string, unitId: strin
   ).first<ReportRow>();
 }
 
-export async function revisionHashes(db: D1Database, reportId: string): Promise<string[]> {
+export async function revisionHashes(db: Db, reportId: string): Promise<string[]> {
   const { results } = await stmt(db, 'SELECT body_hash FROM report_revisions WHERE report_id = ?1 AND body_hash IS NOT NULL', reportId).all<{ body_hash: string }>();
   return results.map((r) => r.body_hash);
 }
@@ -135,7 +135,7 @@ function bodyColumns(w: BodyWrite): unknown[] {
 
 /** A new report (a replayed insert does nothing; the caller compares hashes afterwards). */
 export function insertReport(
-  db: D1Database,
+  db: Db,
   w: BodyWrite & { orgId: string; planId: string; authorId: string; verifyCode: string },
 ): D1PreparedStatement {
   return stmt(
@@ -158,7 +158,7 @@ export function insertReport(
 }
 
 /** A new body for a draft, only if nobody changed it since `prevHash` was read. */
-export function updateDraft(db: D1Database, w: BodyWrite & { prevHash: string; authorId: string }): D1PreparedStatement {
+export function updateDraft(db: Db, w: BodyWrite & { prevHash: string; authorId: string }): D1PreparedStatement {
   return stmt(
     db,
     `UPDATE reports SET period = ?1, status = ?2, percent = ?3, target_values_json = ?4, progress = ?5, problems = ?6,
@@ -176,7 +176,7 @@ export function updateDraft(db: D1Database, w: BodyWrite & { prevHash: string; a
  * Amending a returned report: the current body goes to report_revisions, the new body becomes
  * revision + 1, back to draft until submitted again. Both conditional on the state read.
  */
-export function amendReturned(db: D1Database, w: BodyWrite & { prevHash: string; authorId: string }, prevBodyJson: string): D1PreparedStatement[] {
+export function amendReturned(db: Db, w: BodyWrite & { prevHash: string; authorId: string }, prevBodyJson: string): D1PreparedStatement[] {
   return [
     stmt(
       db,
@@ -208,7 +208,7 @@ export function amendReturned(db: D1Database, w: BodyWrite & { prevHash: string;
  * losing concurrent write changes nothing). Undeclared photos that arrived stay as evidence of an
  * earlier revision (declared = 0); undeclared ones that never arrived are dropped.
  */
-export function declarePhotos(db: D1Database, reportId: string, hash: string, photos: StoredReportBody['photos']): D1PreparedStatement[] {
+export function declarePhotos(db: Db, reportId: string, hash: string, photos: StoredReportBody['photos']): D1PreparedStatement[] {
   const guard = 'EXISTS (SELECT 1 FROM reports WHERE id = ?1 AND body_hash = ?2)';
   return [
     ...photos.map((p, seq) =>
@@ -246,7 +246,7 @@ export function declarePhotos(db: D1Database, reportId: string, hash: string, ph
 }
 
 /** Submits a draft whose declared photos have all arrived; first_submitted_at is kept once set. */
-export function submitStatement(db: D1Database, id: string, now: string): D1PreparedStatement {
+export function submitStatement(db: Db, id: string, now: string): D1PreparedStatement {
   return stmt(
     db,
     `UPDATE reports SET state = 'submitted', submitted_at = ?2, first_submitted_at = COALESCE(first_submitted_at, ?2), updated_at = ?2
@@ -257,7 +257,7 @@ export function submitStatement(db: D1Database, id: string, now: string): D1Prep
   );
 }
 
-export async function missingPhotoIds(db: D1Database, reportId: string): Promise<string[]> {
+export async function missingPhotoIds(db: Db, reportId: string): Promise<string[]> {
   const { results } = await stmt(
     db,
     'SELECT photo_id FROM report_photos WHERE report_id = ?1 AND declared = 1 AND sha256 IS NULL ORDER BY seq',
@@ -268,7 +268,7 @@ export async function missingPhotoIds(db: D1Database, reportId: string): Promise
 
 /** A review of the current revision, only while the report waits for review. */
 export function reviewStatements(
-  db: D1Database,
+  db: Db,
   r: { reviewId: string; reportId: string; revision: number; reviewerId: string; decision: 'accepted' | 'returned'; comment: string; now: string },
 ): D1PreparedStatement[] {
   return [
@@ -295,7 +295,7 @@ export function reviewStatements(
   ];
 }
 
-export async function lastReviewOf(db: D1Database, reportId: string, revision: number): Promise<{ decision: string; comment: string } | null> {
+export async function lastReviewOf(db: Db, reportId: string, revision: number): Promise<{ decision: string; comment: string } | null> {
   return stmt(
     db,
     'SELECT decision, comment FROM reviews WHERE report_id = ?1 AND revision = ?2 ORDER BY created_at DESC, rowid DESC LIMIT 1',

@@ -7,7 +7,7 @@
 import { storedLabel } from './item-labels';
 import type { ItemKind, ReportStatus } from '../../../shared/labels';
 import type { SearchHit, SearchQuery, SearchResponse } from '../../../shared/schemas/dashboard';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 import { titleOf } from '../lib/scope';
 
 /** Trigram needs at least three characters to match anything. */
@@ -60,7 +60,7 @@ interface HitRow {
 const ORG_BLOCK = `f.rowid > COALESCE((SELECT org_key FROM search_orgs WHERE org_id = ?1), 0) * 4294967296
                    AND f.rowid < COALESCE((SELECT org_key + 1 FROM search_orgs WHERE org_id = ?1), 2147483647) * 4294967296`;
 
-export async function searchItems(db: D1Database, orgId: string | null, q: SearchQuery): Promise<SearchResponse> {
+export async function searchItems(db: Db, orgId: string | null, q: SearchQuery): Promise<SearchResponse> {
   const terms = termsOf(q.q);
   const long = terms.filter((t) => [...t].length >= TRIGRAM_MIN);
   const short = terms.filter((t) => [...t].length < TRIGRAM_MIN);
@@ -133,7 +133,7 @@ export async function searchItems(db: D1Database, orgId: string | null, q: Searc
 }
 
 /** Units and leaders of an organisation and the areas of a plan: the search and edit pickers. */
-export async function directoryOf(db: D1Database, orgId: string, planId: string) {
+export async function directoryOf(db: Db, orgId: string, planId: string) {
   const [units, leaders, areas] = await db.batch<Record<string, unknown>>([
     stmt(db, 'SELECT id, name, kind FROM units WHERE org_id = ?1', orgId),
     stmt(db, 'SELECT id, name FROM leaders WHERE org_id = ?1', orgId),

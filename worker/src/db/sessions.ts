@@ -2,7 +2,7 @@
 // and a user's own list of signed-in devices. Tokens and lifetimes are lib/session.ts's.
 import type { SessionInfo } from '../../../shared/schemas/auth';
 import type { SessionUser } from '../env';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 
 interface SessionRow {
   id: string;
@@ -14,7 +14,7 @@ interface SessionRow {
 }
 
 /** Live sessions (not revoked, not expired), most recently used first. */
-export async function listActiveSessions(db: D1Database, userId: string, currentId: string, now: Date): Promise<SessionInfo[]> {
+export async function listActiveSessions(db: Db, userId: string, currentId: string, now: Date): Promise<SessionInfo[]> {
   const { results } = await stmt(
     db,
     `SELECT id, created_at, last_seen_at, expires_at, user_agent, ip FROM sessions
@@ -34,7 +34,7 @@ export async function listActiveSessions(db: D1Database, userId: string, current
   }));
 }
 
-export async function isActiveSessionOf(db: D1Database, sessionId: string, userId: string, now: Date): Promise<boolean> {
+export async function isActiveSessionOf(db: Db, sessionId: string, userId: string, now: Date): Promise<boolean> {
   const row = await stmt(
     db,
     'SELECT 1 AS one FROM sessions WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL AND expires_at > ?3',
@@ -49,7 +49,7 @@ export async function isActiveSessionOf(db: D1Database, sessionId: string, userI
  * After a password change: every other session of the user ends. Guarded by the new password
  * hash so it does nothing when the change itself lost a race.
  */
-export function revokeOtherSessionsStatement(db: D1Database, userId: string, keepSessionId: string, newHash: string, now: Date): D1PreparedStatement {
+export function revokeOtherSessionsStatement(db: Db, userId: string, keepSessionId: string, newHash: string, now: Date): D1PreparedStatement {
   return stmt(
     db,
     `UPDATE sessions SET revoked_at = ?3
@@ -63,7 +63,7 @@ export function revokeOtherSessionsStatement(db: D1Database, userId: string, kee
 }
 
 export function insertSessionStatement(
-  db: D1Database,
+  db: Db,
   s: { tokenHash: string; id: string; userId: string; now: Date; expiresAt: string; userAgent: string | null; ip: string | null },
 ): D1PreparedStatement {
   return stmt(
@@ -95,7 +95,7 @@ export interface LiveSessionRow {
 }
 
 /** The session with this token hash and its user: not revoked, not expired, created after `createdAfter`, user enabled. */
-export async function findLiveSession(db: D1Database, tokenHash: string, now: Date, createdAfter: Date): Promise<LiveSessionRow | null> {
+export async function findLiveSession(db: Db, tokenHash: string, now: Date, createdAfter: Date): Promise<LiveSessionRow | null> {
   return stmt(
     db,
     `SELECT s.id AS session_id, s.created_at, s.last_seen_at, u.id AS user_id, u.username, u.display_name, u.role,
@@ -108,14 +108,14 @@ export async function findLiveSession(db: D1Database, tokenHash: string, now: Da
   ).first<LiveSessionRow>();
 }
 
-export async function slideSession(db: D1Database, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
+export async function slideSession(db: Db, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
   await stmt(db, 'UPDATE sessions SET last_seen_at = ?2, expires_at = ?3 WHERE token_hash = ?1', tokenHash, now.toISOString(), expiresAt.toISOString()).run();
 }
 
-export function revokeSessionStatement(db: D1Database, sessionId: string, userId: string, now: Date): D1PreparedStatement {
+export function revokeSessionStatement(db: Db, sessionId: string, userId: string, now: Date): D1PreparedStatement {
   return stmt(db, 'UPDATE sessions SET revoked_at = ?3 WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL', sessionId, userId, now.toISOString());
 }
 
-export function revokeAllSessionsStatement(db: D1Database, userId: string, now: Date): D1PreparedStatement {
+export function revokeAllSessionsStatement(db: Db, userId: string, now: Date): D1PreparedStatement {
   return stmt(db, 'UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL', userId, now.toISOString());
 }

@@ -2,7 +2,7 @@
 // (index reports_org_state), with enough of each report to decide without opening it.
 import type { QueueEntry } from '../../../shared/schemas/dashboard';
 import type { ReportStatus } from '../../../shared/labels';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 import type { ListedPhoto } from './photos';
 import { reportTextsOf } from './reports';
 import { taskWordsOf, type PlanFrame } from './plan-frame';
@@ -29,7 +29,7 @@ interface QueueRow {
   total: number;
 }
 
-export async function reviewQueue(db: D1Database, frame: PlanFrame, period: string | null, limit: number): Promise<{ total: number; entries: StoredQueueEntry[] }> {
+export async function reviewQueue(db: Db, frame: PlanFrame, period: string | null, limit: number): Promise<{ total: number; entries: StoredQueueEntry[] }> {
   const { results } = await stmt(
     db,
     `SELECT r.id, r.item_id, r.unit_id, u.name AS unit_name, COALESCE(a.display_name, '') AS author_name, r.period, r.status,

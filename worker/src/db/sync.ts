@@ -1,5 +1,5 @@
 // The change log behind the sync route, routes/sync.ts (migration 0003: sync_counter, sync_changes, triggers).
-import { jsonList, stmt } from '../lib/d1';
+import { jsonList, stmt, type Db } from '../lib/d1';
 
 export type SyncEntity = 'plan' | 'item' | 'report' | 'instruction';
 
@@ -68,7 +68,7 @@ const UNIT_CHANGES = `WITH mine AS (SELECT item_id, MAX(role = 'lead') AS leads 
  * (`unitId` set) only what it may read, or could and no longer can; for the other roles all.
  * Rows sharing one seq (one statement touching many entities) are never split across pages.
  */
-export async function changePage(db: D1Database, orgId: string, unitId: string | null, since: number, limit: number): Promise<ChangePage> {
+export async function changePage(db: Db, orgId: string, unitId: string | null, since: number, limit: number): Promise<ChangePage> {
   const sql = unitId === null ? ORG_CHANGES : UNIT_CHANGES;
   const page = (after: number, upto: number, n: number) => stmt(db, sql, orgId, after, upto, n, ...(unitId === null ? [] : [unitId]));
   // One batch is one transaction: the counter and the rows are read from the same snapshot.
@@ -88,7 +88,7 @@ export async function changePage(db: D1Database, orgId: string, unitId: string |
 }
 
 /** Existing items among these ids, with their plan (to load them plan by plan). */
-export async function itemPlans(db: D1Database, ids: readonly string[]): Promise<Map<string, string>> {
+export async function itemPlans(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const { results } = await stmt(db, 'SELECT id, plan_id FROM items WHERE id IN (SELECT value FROM json_each(?1))', jsonList(ids)).all<{
     id: string;
@@ -98,7 +98,7 @@ export async function itemPlans(db: D1Database, ids: readonly string[]): Promise
 }
 
 /** Which of these items the unit carries (lead, co or area). */
-export async function carriedItems(db: D1Database, unitId: string, ids: readonly string[]): Promise<Set<string>> {
+export async function carriedItems(db: Db, unitId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const { results } = await stmt(
     db,

@@ -1,7 +1,7 @@
 // Numeric progress against every extracted target (新增学位 6200 / 11000 个): the value given by
 // the latest counted report of a lead unit that reports one.
 import type { TargetProgress } from '../../../shared/schemas/dashboard';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 import type { PlanFrame } from './plan-frame';
 import type { TargetRow } from './plans';
 import { itemLabel } from '../../../shared/labels';
@@ -14,7 +14,7 @@ interface TargetProgressRow extends TargetRow {
   submitted_at: string | null;
 }
 
-export async function listTargetProgress(db: D1Database, frame: PlanFrame): Promise<TargetProgress[]> {
+export async function listTargetProgress(db: Db, frame: PlanFrame): Promise<TargetProgress[]> {
   // For each target, walk its task's reports newest period first (index reports_item_period_submitted)
   // and stop at the first counted lead-unit report that carries a value for it.
   const { results } = await stmt(

@@ -1,7 +1,7 @@
 // One task as a leader drills into it: its lead units' lights for the period, then every counted
 // report (all units, all periods, newest first) with photo thumbnails.
 import type { ReportDigest } from '../../../shared/schemas/dashboard';
-import { jsonList, stmt } from '../lib/d1';
+import { jsonList, stmt, type Db } from '../lib/d1';
 import type { ListedPhoto } from './photos';
 import { reportTextsOf, type ReportRow } from './reports';
 
@@ -22,7 +22,7 @@ interface PhotoRow {
   has_thumb: number;
 }
 
-export async function reportDigests(db: D1Database, itemId: string): Promise<StoredDigest[]> {
+export async function reportDigests(db: Db, itemId: string): Promise<StoredDigest[]> {
   const { results } = await stmt(
     db,
     `SELECT r.id, r.unit_id, u.name AS unit_name, r.period, r.status, r.state, r.percent, r.progress, r.problems,

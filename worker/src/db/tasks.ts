@@ -1,6 +1,6 @@
 // Tasks (items) as report targets: plan cycle and due day, carrying units, target ids.
 import type { Cycle } from '../../../shared/schemas/common';
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 import type { TaskContext, UnitRole } from '../lib/report-access';
 
 interface TaskRow {
@@ -17,7 +17,7 @@ interface TaskRow {
 }
 
 /** A task with its plan's cycle and due day, its units and its target ids; null if absent. */
-export async function getTaskContext(db: D1Database, itemId: string): Promise<TaskContext | null> {
+export async function getTaskContext(db: Db, itemId: string): Promise<TaskContext | null> {
   const [task, units, targets] = await db.batch<unknown>([
     stmt(
       db,

@@ -2,7 +2,7 @@
 import type { Me, Role } from '../../../shared/schemas/auth';
 import type { UserFormOptions, UserSummary } from '../../../shared/schemas/users';
 import type { SessionUser } from '../env';
-import { insertRows, jsonList, stmt } from '../lib/d1';
+import { insertRows, jsonList, stmt, type Db } from '../lib/d1';
 import type { PasswordHash } from '../lib/password';
 
 export interface UserCredentials {
@@ -54,15 +54,15 @@ function mapCredentials(row: CredentialsRow | null): UserCredentials | null {
 }
 
 /** By username, ignoring case (the column is COLLATE NOCASE). */
-export async function findCredentials(db: D1Database, username: string): Promise<UserCredentials | null> {
+export async function findCredentials(db: Db, username: string): Promise<UserCredentials | null> {
   return mapCredentials(await stmt(db, `${CREDENTIALS_SELECT} WHERE username = ?1`, username).first<CredentialsRow>());
 }
 
-export async function findCredentialsById(db: D1Database, id: string): Promise<UserCredentials | null> {
+export async function findCredentialsById(db: Db, id: string): Promise<UserCredentials | null> {
   return mapCredentials(await stmt(db, `${CREDENTIALS_SELECT} WHERE id = ?1`, id).first<CredentialsRow>());
 }
 
-export async function getMe(db: D1Database, user: SessionUser): Promise<Me> {
+export async function getMe(db: Db, user: SessionUser): Promise<Me> {
   const row = await stmt(
     db,
     `SELECT o.name AS org_name, un.name AS unit_name
@@ -125,7 +125,7 @@ function mapSummary(r: SummaryRow): UserSummary {
 }
 
 /** Accounts of one organisation, or of all when orgId is null (super-admin). */
-export async function listUsers(db: D1Database, orgId: string | null, now: Date): Promise<UserSummary[]> {
+export async function listUsers(db: Db, orgId: string | null, now: Date): Promise<UserSummary[]> {
   const q = orgId
     ? stmt(db, `${SUMMARY_SELECT} WHERE u.org_id = ?2 ${SUMMARY_ORDER}`, now.toISOString(), orgId)
     : stmt(db, `${SUMMARY_SELECT} ${SUMMARY_ORDER}`, now.toISOString());
@@ -133,7 +133,7 @@ export async function listUsers(db: D1Database, orgId: string | null, now: Date)
   return results.map(mapSummary);
 }
 
-export async function getUserSummaries(db: D1Database, ids: readonly string[], now: Date): Promise<Map<string, UserSummary>> {
+export async function getUserSummaries(db: Db, ids: readonly string[], now: Date): Promise<Map<string, UserSummary>> {
   const { results } = await stmt(
     db,
     `${SUMMARY_SELECT} WHERE u.id IN (SELECT value FROM json_each(?2))`,
@@ -143,7 +143,7 @@ export async function getUserSummaries(db: D1Database, ids: readonly string[], n
   return new Map(results.map((r) => [r.id, mapSummary(r)]));
 }
 
-export async function getUserSummary(db: D1Database, id: string, now: Date): Promise<UserSummary | null> {
+export async function getUserSummary(db: Db, id: string, now: Date): Promise<UserSummary | null> {
   return (await getUserSummaries(db, [id], now)).get(id) ?? null;
 }
 
@@ -156,7 +156,7 @@ export interface UserRef {
   disabled: boolean;
 }
 
-export async function getUserRef(db: D1Database, id: string): Promise<UserRef | null> {
+export async function getUserRef(db: Db, id: string): Promise<UserRef | null> {
   const r = await stmt(db, 'SELECT id, org_id, username, role, disabled FROM users WHERE id = ?1', id).first<{
     id: string;
     org_id: string | null;
@@ -196,12 +196,12 @@ function userValues(u: NewUser, now: Date): unknown[] {
  * Multi-row inserts within D1's 100-parameter limit. With `skipTaken`, a username that exists
  * already is left alone (idempotent seeding); without, it fails the whole batch.
  */
-export function insertUsersStatements(db: D1Database, users: readonly NewUser[], now: Date, opts: { skipTaken?: boolean } = {}): D1PreparedStatement[] {
+export function insertUsersStatements(db: Db, users: readonly NewUser[], now: Date, opts: { skipTaken?: boolean } = {}): D1PreparedStatement[] {
   return insertRows(db, USER_INSERT_HEAD, 13, users.map((u) => userValues(u, now)), opts.skipTaken ? 'ON CONFLICT(username) DO NOTHING' : '');
 }
 
 /** A new password (and whether it must be changed at the next sign-in). */
-export function setPasswordStatement(db: D1Database, userId: string, password: PasswordHash, mustChange: boolean, now: Date): D1PreparedStatement {
+export function setPasswordStatement(db: Db, userId: string, password: PasswordHash, mustChange: boolean, now: Date): D1PreparedStatement {
   return stmt(
     db,
     `UPDATE users SET password_hash = ?2, password_salt = ?3, password_iterations = ?4,
@@ -214,7 +214,7 @@ export function setPasswordStatement(db: D1Database, userId: string, password: P
  * The user's own change: applies only if the password is still the one just verified, so two
  * changes racing each other cannot both win.
  */
-export function changeOwnPasswordStatement(db: D1Database, userId: string, previousHash: string, password: PasswordHash, now: Date): D1PreparedStatement {
+export function changeOwnPasswordStatement(db: Db, userId: string, previousHash: string, password: PasswordHash, now: Date): D1PreparedStatement {
   return stmt(
     db,
     `UPDATE users SET password_hash = ?2, password_salt = ?3, password_iterations = ?4,
@@ -223,7 +223,7 @@ export function changeOwnPasswordStatement(db: D1Database, userId: string, previ
   );
 }
 
-export function updateProfileStatement(db: D1Database, userId: string, change: { displayName?: string; disabled?: boolean }, now: Date): D1PreparedStatement {
+export function updateProfileStatement(db: Db, userId: string, change: { displayName?: string; disabled?: boolean }, now: Date): D1PreparedStatement {
   return stmt(
     db,
     `UPDATE users SET display_name = COALESCE(?2, display_name), disabled = COALESCE(?3, disabled), updated_at = ?4
@@ -234,20 +234,20 @@ export function updateProfileStatement(db: D1Database, userId: string, change: {
 
 // ---- what accounts refer to ----
 
-export async function unitOfOrg(db: D1Database, unitId: string, orgId: string): Promise<{ id: string; name: string } | null> {
+export async function unitOfOrg(db: Db, unitId: string, orgId: string): Promise<{ id: string; name: string } | null> {
   return stmt(db, `SELECT id, name FROM units WHERE id = ?1 AND org_id = ?2 AND kind = 'unit'`, unitId, orgId).first();
 }
 
-export async function leaderOfOrg(db: D1Database, leaderId: string, orgId: string): Promise<{ id: string; name: string } | null> {
+export async function leaderOfOrg(db: Db, leaderId: string, orgId: string): Promise<{ id: string; name: string } | null> {
   return stmt(db, 'SELECT id, name FROM leaders WHERE id = ?1 AND org_id = ?2', leaderId, orgId).first();
 }
 
-export async function orgExists(db: D1Database, orgId: string): Promise<boolean> {
+export async function orgExists(db: Db, orgId: string): Promise<boolean> {
   return (await stmt(db, 'SELECT 1 AS one FROM orgs WHERE id = ?1', orgId).first()) !== null;
 }
 
 /** The organisation's name and its 1-based place in creation order (for org<N> prefixes). */
-export async function orgWithOrdinal(db: D1Database, orgId: string): Promise<{ id: string; name: string; ordinal: number } | null> {
+export async function orgWithOrdinal(db: Db, orgId: string): Promise<{ id: string; name: string; ordinal: number } | null> {
   return stmt(
     db,
     `SELECT o.id, o.name,
@@ -257,7 +257,7 @@ export async function orgWithOrdinal(db: D1Database, orgId: string): Promise<{ i
   ).first();
 }
 
-export async function formOptions(db: D1Database, orgId: string): Promise<UserFormOptions> {
+export async function formOptions(db: Db, orgId: string): Promise<UserFormOptions> {
   const [units, leaders] = await db.batch<unknown>([
     stmt(
       db,
@@ -274,7 +274,7 @@ export async function formOptions(db: D1Database, orgId: string): Promise<UserFo
 }
 
 /** Units carrying items of a plan (not placeholder groups), in order of first appearance. */
-export async function planUnits(db: D1Database, planId: string): Promise<Array<{ id: string; name: string; accounts: number }>> {
+export async function planUnits(db: Db, planId: string): Promise<Array<{ id: string; name: string; accounts: number }>> {
   const { results } = await stmt(
     db,
     `SELECT un.id, un.name, (SELECT COUNT(*) FROM users u WHERE u.unit_id = un.id) AS accounts
@@ -290,7 +290,7 @@ export async function planUnits(db: D1Database, planId: string): Promise<Array<{
  * Unit accounts of a plan's units that were never used: still on the initial password, never
  * signed in, not disabled. Their one-time password may be issued again.
  */
-export async function pendingUnitAccounts(db: D1Database, planId: string): Promise<Array<{ id: string; username: string }>> {
+export async function pendingUnitAccounts(db: Db, planId: string): Promise<Array<{ id: string; username: string }>> {
   const { results } = await stmt(
     db,
     `SELECT u.id, u.username FROM users u
@@ -304,7 +304,7 @@ export async function pendingUnitAccounts(db: D1Database, planId: string): Promi
 }
 
 /** Which of these usernames exist already, lower-cased. */
-export async function takenUsernames(db: D1Database, names: readonly string[]): Promise<Set<string>> {
+export async function takenUsernames(db: Db, names: readonly string[]): Promise<Set<string>> {
   if (names.length === 0) return new Set();
   const { results } = await stmt(
     db,
@@ -319,7 +319,7 @@ export async function takenUsernames(db: D1Database, names: readonly string[]): 
  * the new one): the same columns as auditStatement() in db/audit.ts, with a guard it cannot express.
  */
 export function passwordChangeAuditStatement(
-  db: D1Database,
+  db: Db,
   entry: { orgId: string | null; userId: string; summary: string },
   newHash: string,
   now: Date,
@@ -338,7 +338,7 @@ export function passwordChangeAuditStatement(
 }
 
 /** Usernames beginning with `start` (ASCII case ignored), lower-cased: to pick free generated names. */
-export async function usernamesStartingWith(db: D1Database, start: string): Promise<Set<string>> {
+export async function usernamesStartingWith(db: Db, start: string): Promise<Set<string>> {
   const pattern = `${start.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const { results } = await stmt(db, `SELECT username FROM users WHERE username LIKE ?1 ESCAPE '\\'`, pattern).all<{ username: string }>();
   return new Set(results.map((r) => r.username.toLowerCase()));

@@ -1,6 +1,6 @@
 // What a verification code (核验码) leads to: the evidence of one report, read in one batch, and
 // the organisation's choice whether anonymous callers may see it.
-import { stmt } from '../lib/d1';
+import { stmt, type Db } from '../lib/d1';
 
 export interface EvidenceRow {
   id: string;
@@ -36,7 +36,7 @@ export interface EvidencePhotoRow {
 }
 
 /** The report behind a code with its received, declared photos (seq order); null when none. */
-export async function evidenceByCode(db: D1Database, code: string): Promise<{ report: EvidenceRow; photos: EvidencePhotoRow[] } | null> {
+export async function evidenceByCode(db: Db, code: string): Promise<{ report: EvidenceRow; photos: EvidencePhotoRow[] } | null> {
   const [report, photos] = await db.batch<unknown>([
     stmt(
       db,
@@ -60,16 +60,16 @@ export async function evidenceByCode(db: D1Database, code: string): Promise<{ re
   return row ? { report: row, photos: photos!.results as EvidencePhotoRow[] } : null;
 }
 
-export async function getPublicVerify(db: D1Database, orgId: string): Promise<boolean | null> {
+export async function getPublicVerify(db: Db, orgId: string): Promise<boolean | null> {
   const row = await stmt(db, 'SELECT public_verify FROM orgs WHERE id = ?1', orgId).first<{ public_verify: number }>();
   return row ? row.public_verify === 1 : null;
 }
 
-export function setPublicVerifyStatement(db: D1Database, orgId: string, on: boolean): D1PreparedStatement {
+export function setPublicVerifyStatement(db: Db, orgId: string, on: boolean): D1PreparedStatement {
   return stmt(db, 'UPDATE orgs SET public_verify = ?2 WHERE id = ?1', orgId, on ? 1 : 0);
 }
 
 /** Whether a report carries this code (the reports_verify_code index): finds a code's database. */
-export async function hasVerifyCode(db: D1Database, code: string): Promise<boolean> {
+export async function hasVerifyCode(db: Db, code: string): Promise<boolean> {
   return (await stmt(db, 'SELECT 1 AS one FROM reports WHERE verify_code = ?1', code).first()) !== null;
 }

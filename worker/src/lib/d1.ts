@@ -2,8 +2,14 @@
 // at most 100 bound parameters per statement (docs/PLATFORM.md).
 export const D1_MAX_PARAMS = 100;
 
+/**
+ * What the worker asks of a database: a binding or, per request, a D1 session of one
+ * (lib/databases.ts, read replication). A session has no `exec`, `dump` or `withSession`.
+ */
+export type Db = Pick<D1Database, 'prepare' | 'batch'>;
+
 /** Prepares and binds, refusing more parameters than production D1 accepts. */
-export function stmt(db: D1Database, sql: string, ...params: unknown[]): D1PreparedStatement {
+export function stmt(db: Db, sql: string, ...params: unknown[]): D1PreparedStatement {
   if (params.length > D1_MAX_PARAMS) {
     throw new Error(`D1 statement binds ${params.length} parameters; the limit is ${D1_MAX_PARAMS}`);
   }
@@ -15,7 +21,7 @@ export function stmt(db: D1Database, sql: string, ...params: unknown[]): D1Prepa
  * `head` is e.g. "INSERT INTO t (a, b)"; `tail` an optional "ON CONFLICT … DO NOTHING".
  */
 export function insertRows(
-  db: D1Database,
+  db: Db,
   head: string,
   columns: number,
   rows: unknown[][],
@@ -35,7 +41,7 @@ export function insertRows(
 }
 
 /** Runs statements in batches (D1 runs a batch as one transaction), keeping each batch modest. */
-export async function runBatches(db: D1Database, statements: D1PreparedStatement[], size = 200): Promise<void> {
+export async function runBatches(db: Db, statements: D1PreparedStatement[], size = 200): Promise<void> {
   for (let i = 0; i < statements.length; i += size) {
     await db.batch(statements.slice(i, i + size));
   }

@@ -5,14 +5,19 @@
 // and the super-admin accounts. With no `DATABASES` the deployment has the one database `DB`.
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
+import { sessionStart, type Bookmarks } from './bookmark';
 
 export interface Databases {
   /** Every database, by index. */
   all: readonly D1Database[];
   /** The index the request runs on (`c.env.DB` is `all[index]`). */
   index: number;
-  /** Database 0, which holds the directory. */
+  /** Database 0, which holds the directory: the binding itself, so directory reads see the primary. */
   directory: D1Database;
+  /** The D1 session this request's work runs through (`c.env.DB`; lib/bookmark.ts). */
+  session: D1DatabaseSession;
+  /** The caller's bookmarks from the request's cookie, validated (lib/bookmark.ts). */
+  bookmarks: Bookmarks;
 }
 
 /** The binding names, in index order. */
@@ -21,7 +26,8 @@ export function databaseNames(env: { DATABASES?: string }): string[] {
   return names.length ? names : ['DB'];
 }
 
-export function databasesOf(env: Env): D1Database[] {
+/** The bindings themselves: call before `useDatabase` replaces `DB` with a session. */
+export function databasesOf(env: { DATABASES?: string }): D1Database[] {
   return databaseNames(env).map((name) => {
     const db = (env as unknown as Record<string, D1Database | undefined>)[name];
     if (!db) throw new Error(`DATABASES names ${name}, which is not a D1 binding of this worker`);
@@ -44,10 +50,20 @@ export function parseSessionCookie(value: string): { index: number; token: strin
   return m ? { index: m[1] ? Number(m[1]) : 0, token: m[2]! } : null;
 }
 
-/** Runs the rest of the request on database `index`: routes keep using `c.env.DB`. */
-export function useDatabase(c: Context<AppEnv>, all: readonly D1Database[], index: number): void {
+/**
+ * Runs the rest of the request on database `index`, through one session of it that starts where
+ * the method and the caller's bookmark for that database say (lib/bookmark.ts): routes keep
+ * using `c.env.DB`.
+ */
+export function useDatabase(
+  c: Context<AppEnv>,
+  all: readonly D1Database[],
+  index: number,
+  bookmarks: Bookmarks = c.var.databases.bookmarks,
+): void {
   const db = all[index];
   if (!db) throw new Error(`no database ${index}`);
-  c.env = { ...c.env, DB: db };
-  c.set('databases', { all, index, directory: all[0]! });
+  const session = db.withSession(sessionStart(c.req.method, bookmarks, index));
+  c.env = { ...c.env, DB: session };
+  c.set('databases', { all, index, directory: all[0]!, session, bookmarks });
 }

@@ -10,6 +10,7 @@ import { getReportRow, type ReportRow } from '../db/reports';
 import { getTaskContext } from '../db/tasks';
 import { badRequest, forbidden, notFound } from './errors';
 import { assertSameOrg } from './scope';
+import type { Db } from './d1';
 
 export type UnitRole = 'lead' | 'co' | 'area';
 
@@ -101,7 +102,7 @@ export function assertCanWriteReport(user: SessionUser, report: ReportRef & { it
 export const reportRef = (r: ReportRow): ReportRef & { itemId: string } => ({ orgId: r.org_id, unitId: r.unit_id, firstSubmittedAt: r.first_submitted_at, itemId: r.item_id });
 
 /** A report the user may read, with its task; 404 for anything else. */
-export async function readableReport(db: D1Database, user: SessionUser, id: string): Promise<{ row: ReportRow; task: TaskContext }> {
+export async function readableReport(db: Db, user: SessionUser, id: string): Promise<{ row: ReportRow; task: TaskContext }> {
   const row = await getReportRow(db, id);
   if (!row) throw notFound('未找到该报告');
   const task = await getTaskContext(db, row.item_id);
@@ -111,7 +112,7 @@ export async function readableReport(db: D1Database, user: SessionUser, id: stri
 }
 
 /** A report the user may write to (photos, submit). */
-export async function writableReport(db: D1Database, user: SessionUser, id: string): Promise<{ row: ReportRow; task: TaskContext }> {
+export async function writableReport(db: Db, user: SessionUser, id: string): Promise<{ row: ReportRow; task: TaskContext }> {
   const found = await readableReport(db, user, id);
   assertCanWriteReport(user, reportRef(found.row), found.task);
   return found;

@@ -12,6 +12,7 @@
 import { findLiveSession, insertSessionStatement, slideSession } from '../db/sessions';
 import { randomHex, sha256Hex } from './crypto';
 import type { SessionUser } from '../env';
+import type { Db } from './d1';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 export const SESSION_ABSOLUTE_MS = 90 * 24 * 3600 * 1000;
@@ -28,7 +29,7 @@ export interface NewSession {
 }
 
 export async function createSessionStatement(
-  db: D1Database,
+  db: Db,
   userId: string,
   now: Date,
   meta: { userAgent?: string | null; ip?: string | null },
@@ -49,7 +50,7 @@ export async function createSessionStatement(
 }
 
 /** The user behind a token, or null if the session is unknown, revoked, expired or disabled. */
-export async function lookupSession(db: D1Database, token: string, now: Date): Promise<SessionUser | null> {
+export async function lookupSession(db: Db, token: string, now: Date): Promise<SessionUser | null> {
   if (!/^[0-9a-f]{64}$/.test(token)) return null;
   const tokenHash = await sha256Hex(token);
   const row = await findLiveSession(db, tokenHash, now, new Date(now.getTime() - SESSION_ABSOLUTE_MS));

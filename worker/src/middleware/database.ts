@@ -1,7 +1,10 @@
 // Which D1 database a request runs on (docs/SCALE.md "Past one database"). Routes keep using
 // `c.env.DB`: these middlewares swap the binding before any route runs.
 //  - routeDatabase (before the session is loaded): the session cookie's database (`<db>.<token>`,
-//    none = database 0); sign-in looks the username up in the directory.
+//    none = database 0); sign-in looks the username up in the directory. Every database a
+//    request runs on is used through one D1 session that starts from the caller's bookmark for
+//    it (lib/bookmark.ts); a successful write leaves the new bookmark in a cookie
+//    (middleware/bookmark.ts).
 //  - superadminDatabases (after): the super-admin lives on database 0 and acts on every
 //    organisation. A request naming an organisation (`orgId` in the query or the JSON body) runs on
 //    its database; a cross-organisation list runs on every database and merges (lib/fan-out.ts);
@@ -16,6 +19,7 @@ import { databasesOf, parseSessionCookie, useDatabase } from '../lib/databases';
 import { fanOutFor, mergeAnswers } from '../lib/fan-out';
 import { Elsewhere } from '../lib/placement';
 import { readSessionCookie } from './auth';
+import { readBookmarks, rememberWrite } from './bookmark';
 
 /** Sub-requests this worker made for a super-admin, and the database each runs on. Not forgeable. */
 const forced = new WeakMap<Request, number>();
@@ -42,8 +46,9 @@ export const routeDatabase: MiddlewareHandler<AppEnv> = async (c, next) => {
     // A cookie naming a database this deployment does not have: signed out, on database 0.
     if (index >= all.length) index = 0;
   }
-  useDatabase(c, all, index);
+  useDatabase(c, all, index, readBookmarks(c, all.length));
   await next();
+  rememberWrite(c);
 };
 
 /** Replaces the answer whole (Hono's setter would carry the old answer's headers over). */
@@ -52,7 +57,11 @@ function answer(c: Context<AppEnv>, res: Response): void {
   c.res = res;
 }
 
-/** The request again, on database `index`, as this worker's own sub-request. */
+/**
+ * The request again, on database `index`, as this worker's own sub-request. It carries the
+ * caller's cookies, so it starts from the caller's bookmark for that database and, after a write,
+ * answers with the cookie updated for it (which the outer request then leaves alone).
+ */
 async function again(app: Hono<AppEnv>, c: Context<AppEnv>, request: Request, index: number, dropValidator = false): Promise<Response> {
   const headers = new Headers(request.headers);
   if (dropValidator) headers.delete('if-none-match');

@@ -13,6 +13,7 @@ import { hashPassword, passwordProblem, verifyAgainstNothing, verifyPassword } f
 import { createSessionStatement } from '../lib/session';
 import { validate } from '../lib/validate';
 import { clearSessionCookie, clientIp, requireSession, setSessionCookie } from '../middleware/auth';
+import { clearBookmarkCookie } from '../middleware/bookmark';
 
 /** One answer for unknown user, wrong password and disabled account. */
 const badCredentials = () => new ApiError(401, 'unauthorized', '用户名或密码错误');
@@ -78,6 +79,7 @@ export const auth = new Hono<AppEnv>()
       auditStatement(c.env.DB, { orgId: user.orgId, userId: user.id, action: 'logout', entityType: 'user', entityId: user.id }, now),
     ]);
     clearSessionCookie(c);
+    clearBookmarkCookie(c);
     return c.json({ ok: true });
   })
   /**

@@ -20,6 +20,7 @@ import { sha256Hex } from '../lib/crypto';
 import { badRequest, conflict } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { orgOf, requireRole } from '../middleware/auth';
+import type { Db } from '../lib/d1';
 
 function parseOrReject(text: string, fileName?: string): ParsedPlan {
   const parsed = parsePlanDocument(text, { fileName });
@@ -36,7 +37,7 @@ async function importOrg(dbs: Databases, user: SessionUser, issuer: string, now:
   return importOrgOf(dbs, issuer, now, create);
 }
 
-async function existingPlanId(db: D1Database, orgId: string | null, docNumber: string | null): Promise<string | null> {
+async function existingPlanId(db: Db, orgId: string | null, docNumber: string | null): Promise<string | null> {
   if (!orgId || !docNumber) return null;
   return planIdByDocNumber(db, orgId, docNumber);
 }

@@ -13,10 +13,11 @@ import { canReadReport, carries, type TaskContext } from '../lib/report-access';
 import { assertSameOrg } from '../lib/scope';
 import { validate } from '../lib/validate';
 import { requireRole, requireUser } from '../middleware/auth';
+import type { Db } from '../lib/d1';
 
 type Row = NonNullable<Awaited<ReturnType<typeof getInstructionRow>>>;
 
-async function taskInOrg(db: D1Database, user: SessionUser, itemId: string): Promise<TaskContext> {
+async function taskInOrg(db: Db, user: SessionUser, itemId: string): Promise<TaskContext> {
   const task = await getTaskContext(db, itemId.toLowerCase());
   if (!task) throw notFound('未找到该任务');
   assertSameOrg(user, task.orgId);
@@ -28,7 +29,7 @@ async function taskInOrg(db: D1Database, user: SessionUser, itemId: string): Pro
  * (200), another content under the same id is a conflict.
  */
 async function storeOnce(
-  db: D1Database,
+  db: Db,
   clientId: string | undefined,
   same: (r: Row) => boolean,
   write: (id: string) => D1PreparedStatement[],

@@ -40,8 +40,9 @@ import { bodyHash, mergeFlags, normaliseBody, parseClientTime, skewOf, uploadFla
 import { linkReport } from '../lib/photo-links';
 import { validate } from '../lib/validate';
 import { requireRole, requireUser } from '../middleware/auth';
+import type { Db } from '../lib/d1';
 
-async function current(db: D1Database, id: string) {
+async function current(db: Db, id: string) {
   const report = await loadReport(db, id);
   if (!report) throw notFound('未找到该报告');
   return linkReport(report);

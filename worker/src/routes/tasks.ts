@@ -24,8 +24,9 @@ import { assertReportableTask, carries, resolveWriteUnit, type TaskContext } fro
 import { assertSameOrg } from '../lib/scope';
 import { validate } from '../lib/validate';
 import { requireRole, requireUser } from '../middleware/auth';
+import type { Db } from '../lib/d1';
 
-async function taskFor(db: D1Database, user: SessionUser, id: string): Promise<TaskContext> {
+async function taskFor(db: Db, user: SessionUser, id: string): Promise<TaskContext> {
   const task = await getTaskContext(db, id.toLowerCase());
   if (!task) throw notFound('未找到该任务');
   assertSameOrg(user, task.orgId);
@@ -47,7 +48,7 @@ function draftPeriod(task: TaskContext, now: Date): string {
 }
 
 /** A task as the 督查室 edits it (with its version); 404 outside the caller's organisation. */
-async function editableTaskFor(db: D1Database, user: SessionUser, id: string): Promise<EditableItem> {
+async function editableTaskFor(db: Db, user: SessionUser, id: string): Promise<EditableItem> {
   const item = await getEditableItem(db, id.toLowerCase());
   if (!item) throw notFound('未找到该任务');
   assertSameOrg(user, item.orgId);

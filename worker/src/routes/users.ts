@@ -47,6 +47,7 @@ import { assertSameOrg } from '../lib/scope';
 import { validate } from '../lib/validate';
 import { buildXlsx, sheetColumns, XLSX_CONTENT_TYPE } from '../lib/xlsx';
 import { orgFilterOf, orgOf, requireRole } from '../middleware/auth';
+import type { Db } from '../lib/d1';
 
 /** Responses carrying one-time passwords must not be kept by any cache. */
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -55,7 +56,7 @@ const usernameTaken = () => new ApiError(409, 'conflict', '该用户名已被使
 const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed/i.test(String((e as Error)?.message ?? e));
 
 /** The account an admin acts on: of their own organisation, else reported as absent. */
-async function manageableUser(db: D1Database, actor: SessionUser, id: string): Promise<UserRef> {
+async function manageableUser(db: Db, actor: SessionUser, id: string): Promise<UserRef> {
   const target = await getUserRef(db, id);
   if (!target) throw notFound('未找到该账号');
   assertSameOrg(actor, target.orgId ?? '');
