@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { sessionStart, type Bookmarks } from './bookmark';
+import type { Db } from './d1';
 
 export interface Databases {
   /** Every database, by index. */
@@ -66,4 +67,12 @@ export function useDatabase(
   const session = db.withSession(sessionStart(c.req.method, bookmarks, index));
   c.env = { ...c.env, DB: session };
   c.set('databases', { all, index, directory: all[0]!, session, bookmarks });
+}
+
+/**
+ * A fresh session of the request's database that starts on the primary: for a read that finds
+ * the client ahead of the copy that answered (a replica behind the one that served it before).
+ */
+export function onPrimary({ all, index }: Databases): Db {
+  return all[index]!.withSession('first-primary');
 }

@@ -10,6 +10,7 @@ import { listItems, listPlans } from '../db/plans';
 import { filterVisibleReports, loadReports } from '../db/report-read';
 import { carriedItems, changePage, itemPlans, type SyncEntity } from '../db/sync';
 import { sha256Hex } from '../lib/crypto';
+import { onPrimary } from '../lib/databases';
 import { linkReport } from '../lib/photo-links';
 import { scopeItems } from '../lib/scope';
 import { validate } from '../lib/validate';
@@ -35,17 +36,24 @@ function parseCursor(since: string | undefined, tag: string): number | null {
 
 export const sync = new Hono<AppEnv>().use(requireUser).get('/', validate('query', SyncQuery), async (c) => {
   const user = c.var.user;
-  const db = c.env.DB;
+  let db = c.env.DB;
   const query = c.req.valid('query');
   const orgId = orgOf(user, query.orgId);
   const unitId = user.role === 'unit' ? user.unitId : null;
   const tag = await scopeTag(user, orgId);
   let since = parseCursor(query.since, tag);
-  let page = await changePage(db, orgId, user.role === 'unit' ? (unitId ?? '') : null, since ?? 0, SYNC_PAGE);
+  const pageFrom = (from: number) => changePage(db, orgId, user.role === 'unit' ? (unitId ?? '') : null, from, SYNC_PAGE);
+  let page = await pageFrom(since ?? 0);
   if (since !== null && since > page.counter) {
-    // A cursor from the future (database restored from a backup): start over.
-    since = null;
-    page = await changePage(db, orgId, user.role === 'unit' ? (unitId ?? '') : null, 0, SYNC_PAGE);
+    // A cursor ahead of this copy: a read replica behind the one that answered last time (read
+    // replication, lib/bookmark.ts), or a database restored from a backup. The primary tells
+    // which; only the second starts over.
+    db = onPrimary(c.var.databases);
+    page = await pageFrom(since);
+    if (since > page.counter) {
+      since = null;
+      page = await pageFrom(0);
+    }
   }
 
   const changed: Record<SyncEntity, string[]> = { plan: [], item: [], report: [], instruction: [] };
