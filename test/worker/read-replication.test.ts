@@ -134,8 +134,8 @@ const probe = new Hono<AppEnv>()
   .use('*', routeDatabase)
   .on(['GET', 'POST'], '/api/probe', (c) => c.json({ index: c.var.databases.index, start: c.var.databases.session.getBookmark() }));
 
-async function startOf(method: string, cookie: string): Promise<{ index: number; start: string | null }> {
-  const res = await probe.fetch(new Request(`${ORIGIN}/api/probe`, { method, headers: { cookie } }), env);
+async function startOf(method: string, cookie: string, origin = ORIGIN): Promise<{ index: number; start: string | null }> {
+  const res = await probe.fetch(new Request(`${origin}/api/probe`, { method, headers: { cookie } }), env);
   return json(res);
 }
 
@@ -143,6 +143,10 @@ describe('where a request’s session starts', () => {
   it('a read from its bookmark for its own database; a write on the primary', async () => {
     expect(await startOf('GET', both(a.users.unitA.cookie, `duban_bookmark=0.${A_BOOKMARK}`))).toEqual({ index: 0, start: A_BOOKMARK });
     expect(await startOf('GET', both(b.users.unitA.cookie, `duban_bookmark=0.${A_BOOKMARK}~1.${LATER}`))).toEqual({ index: 1, start: LATER });
+    // Over HTTPS only the __Host- cookie counts.
+    const https = 'https://duban.example';
+    expect(await startOf('GET', `__Host-duban_bookmark=0.${A_BOOKMARK}`, https)).toEqual({ index: 0, start: A_BOOKMARK });
+    expect(await startOf('GET', `duban_bookmark=0.${A_BOOKMARK}`, https)).toEqual({ index: 0, start: null });
     // A write ignores the bookmark: it starts on the primary (no bookmark until its first query).
     expect(await startOf('POST', both(a.users.unitA.cookie, `duban_bookmark=0.${A_BOOKMARK}`))).toEqual({ index: 0, start: null });
   });
