@@ -11,7 +11,7 @@ import type { Db } from './d1';
 export interface Databases {
   /** Every database, by index. */
   all: readonly D1Database[];
-  /** The index the request runs on (`c.env.DB` is `all[index]`). */
+  /** The index the request runs on (`c.env.DB` is `session`, a session of `all[index]`). */
   index: number;
   /** Database 0, which holds the directory: the binding itself, so directory reads see the primary. */
   directory: D1Database;
