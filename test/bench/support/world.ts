@@ -37,7 +37,8 @@ export async function insertMany(db: Db, head: string, rows: unknown[][], perSta
   for (let i = 0; i < rows.length; i += perStatement) {
     statements.push(db.prepare(`${head} SELECT ${cols} FROM json_each(?1) j`).bind(JSON.stringify(rows.slice(i, i + perStatement))));
   }
-  for (let i = 0; i < statements.length; i += 20) await db.batch(statements.slice(i, i + 20));
+  // Small batches: a long one under load tripped the local proxy's synchronous call (no message).
+  for (let i = 0; i < statements.length; i += 5) await db.batch(statements.slice(i, i + 5));
 }
 
 const PROGRESS = '本月按计划推进，完成项目立项和方案设计，组织召开推进会2次，协调解决用地、资金等问题，下步将加快施工进度，确保按期完成年度目标任务。';

@@ -4,9 +4,13 @@
 import type { Report } from '../../../shared/schemas/report';
 import type { ListedPhoto } from '../db/photos';
 import type { StoredReport } from '../db/report-read';
+import type { PhotoUrlParts } from '../db/report-json';
 
-export const photoUrl = (reportId: string, photoId: string) => `/api/reports/${reportId}/photos/${photoId}`;
-export const thumbUrl = (reportId: string, photoId: string) => `${photoUrl(reportId, photoId)}/thumb`;
+/** The pieces of a photo's address; db/report-json.ts has SQLite join them the same way. */
+export const PHOTO_URL_PARTS: PhotoUrlParts = { head: '/api/reports/', middle: '/photos/', thumb: '/thumb' };
+const { head, middle, thumb } = PHOTO_URL_PARTS;
+export const photoUrl = (reportId: string, photoId: string) => `${head}${reportId}${middle}${photoId}`;
+export const thumbUrl = (reportId: string, photoId: string) => `${photoUrl(reportId, photoId)}${thumb}`;
 
 /** A photo in a list (wall, review queue, task overview). A phone always uploads a thumbnail;
  *  until it has arrived the full photo stands in. */

@@ -7,11 +7,12 @@ import { SyncQuery, type SyncResponse } from '../../../shared/schemas/sync';
 import type { AppEnv, SessionUser } from '../env';
 import { existingInstructionIds, visibleInstructionsByIds } from '../db/instructions';
 import { listItems, listPlans } from '../db/plans';
-import { filterVisibleReports, loadReports } from '../db/report-read';
+import { readableReportsJson } from '../db/report-json';
 import { carriedItems, changePage, itemPlans, type SyncEntity } from '../db/sync';
 import { sha256Hex } from '../lib/crypto';
 import { onPrimary } from '../lib/databases';
-import { linkReport } from '../lib/photo-links';
+import { jsonWithParts } from '../lib/json-parts';
+import { PHOTO_URL_PARTS } from '../lib/photo-links';
 import { scopeItems } from '../lib/scope';
 import { validate } from '../lib/validate';
 import { orgOf, requireUser } from '../middleware/auth';
@@ -78,23 +79,21 @@ export const sync = new Hono<AppEnv>().use(requireUser).get('/', validate('query
   const items: Item[] = [];
   for (const [planId, ids] of byPlan) items.push(...scopeItems(user, await listItems(db, planId, ids), own));
 
-  // Independent reads, overlapped (a page is a few D1 round trips, not seven in a row): which
-  // reports the caller may read, the reports (an unreadable one is dropped here, never sent)
-  // and the instructions.
-  const [visible, loaded, instructions] = await Promise.all([
-    filterVisibleReports(db, user, orgId, changed.report),
-    loadReports(db, changed.report),
+  // Independent reads, overlapped (a page is a few D1 round trips, not seven in a row): the
+  // reports the caller may read, as JSON text written by SQLite (an unreadable one is left out
+  // there, never sent), and the instructions.
+  const [readable, instructions] = await Promise.all([
+    readableReportsJson(db, user, orgId, changed.report, PHOTO_URL_PARTS),
     visibleInstructionsByIds(db, user, orgId, changed.instruction),
   ]);
-  const reports = loaded.filter((r) => visible.has(r.id)).map(linkReport);
+  const reports = changed.report.flatMap((id) => readable.get(id) ?? []); // change-log order
   const seenInstructions = new Set(instructions.map((n) => n.id));
-  const seenReports = new Set(reports.map((r) => r.id));
   // A unit's page holds only reports it may read, or could and lost (db/sync.ts): of those it
   // cannot read now, its own and the lost ones are removals. Leaders read a report once
   // submitted and never lose it unless it is deleted: a report they cannot read is a removal
   // only if it was submitted (a deleted draft was never theirs to know about). Admins read
   // everything, so theirs are deletions.
-  const hidden = changed.report.filter((id) => !seenReports.has(id));
+  const hidden = changed.report.filter((id) => !readable.has(id));
   const removedReports = hidden.filter((id) => (user.role === 'unit' ? removable.has(id) : user.role === 'leader' ? shared.has(id) : true));
   // An instruction the caller cannot read now is a removal only once it no longer exists: a
   // co-unit's answer it never could read must not reach it even as an id (docs/SYNC.md). A unit
@@ -108,17 +107,16 @@ export const sync = new Hono<AppEnv>().use(requireUser).get('/', validate('query
     instructions: unseenInstructions.filter((id) => !stillThere.has(id)),
   };
   const reset = since === null;
-  const res: SyncResponse = {
+  const res: Omit<SyncResponse, 'reports'> = {
     cursor: `s1.${page.upto}.${tag}`,
     hasMore: page.hasMore,
     reset,
     serverTime: c.var.now().toISOString(),
     plans,
     items,
-    reports,
     instructions,
     // After a reset the client holds nothing older to remove.
     removed: reset ? { plans: [], items: [], reports: [], instructions: [] } : removed,
   };
-  return c.json(res);
+  return jsonWithParts<SyncResponse>(res, { reports });
 });
