@@ -18,6 +18,7 @@
 //   npx tsx test/bench/growth.bench.ts  (GROWTH_CALLS=30, GROWTH_SIZES=1000,10000,100000,1000000)
 //   GROWTH_STATE=<folder> measures a state kept by KEEP_BENCH_STATE=1 as it is (migrations
 //   applied first), without inserting: re-measure 1M at a quiet moment, or before/after a change.
+//   GROWTH_ONLY=<text> measures only the endpoints whose name contains it (e.g. "unit sync").
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,7 @@ import { createWorld, fillReports, WORLD_PASSWORD, type Db, type World } from '.
 const REUSE = process.env.GROWTH_STATE;
 const SIZES = REUSE ? [0] : (process.env.GROWTH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
 const CALLS = Number(process.env.GROWTH_CALLS ?? 30);
+const ONLY = process.env.GROWTH_ONLY;
 /** Reports per organisation: past it, more organisations of the same shape (1M = 10 × 100k). */
 const PER_ORG = 100_000;
 
@@ -69,7 +71,7 @@ try {
         ['unit sync  GET /api/sync (all pages)', () => syncAll(unit)],
         ['unit sync  GET /api/sync?since= (nothing new)', () => syncAll(unit, latest)],
       ];
-      for (const [name, call] of endpoints) {
+      for (const [name, call] of endpoints.filter(([name]) => !ONLY || name.includes(ONLY))) {
         let bytes = await call(); // warm-up
         const times: number[] = [];
         const cpus: number[] = [];
