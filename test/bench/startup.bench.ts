@@ -7,7 +7,7 @@
 //   hung link               — connects, but /api never answers (a loopback proxy holds them).
 // Goal: online never slower than offline + 10 %, and a hung network never delays the first paint.
 // Prints figures; never fails on time.
-//   npx tsx test/bench/startup.bench.ts      (STARTUP_RUNS=15, interleaved: one run of each network per round)
+//   npx tsx test/bench/startup.bench.ts      (STARTUP_RUNS=21, interleaved: one run of each network per round)
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromiumVersion, launchChromium, PHONE } from '../support/browser';
@@ -15,7 +15,7 @@ import { signInPage, waitForServiceWorker } from '../support/app';
 import { ensurePwaBuilt, freshSeededState, startServer } from '../support/server';
 import { machineLine, median, ms, printTable } from './support/stats';
 
-const RUNS = Number(process.env.STARTUP_RUNS ?? 15);
+const RUNS = Number(process.env.STARTUP_RUNS ?? 21);
 
 /** A loopback HTTP proxy in front of the worker that can hold every /api request unanswered. */
 async function startProxy(target: string) {
