@@ -34,7 +34,8 @@ describe('app start', () => {
     // Before, the splash waited for GET /api/me, which had no timeout: nothing was ever painted.
     await rows.first().waitFor({ timeout: 5_000 });
     expect(await page.getByLabel('用户名').count()).toBe(0);
-    expect(held.some((r) => new URL(r.request().url()).pathname === '/api/me')).toBe(true);
+    // The session is still checked: after the paint, so the request may come a frame later.
+    await expect.poll(() => held.some((r) => new URL(r.request().url()).pathname === '/api/me'), { timeout: 5_000 }).toBe(true);
     await context.unrouteAll({ behavior: 'ignoreErrors' });
     await context.close();
   });

@@ -19,7 +19,14 @@ let settled = false;
 let painted = false;
 const waiting: Array<() => void> = [];
 
-/** Runs fn once the frame now being produced has been painted (or soon, in a hidden tab). */
+/** The longest a visible page waits for its next frame before starting anyway. */
+const FRAME_WAIT_MS = 1_000;
+
+/**
+ * Runs fn once the frame now being produced has been painted. Preact runs effects after at most
+ * 100 ms even without a frame, and a loaded phone may take longer than that to produce one at
+ * start: a visible page waits for the frame itself. A hidden tab gets no frames: it goes on now.
+ */
 function afterFrame(fn: () => void): void {
   let ran = false;
   const run = () => {
@@ -27,8 +34,9 @@ function afterFrame(fn: () => void): void {
     ran = true;
     setTimeout(fn, 0);
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
-  setTimeout(run, 100); // rAF never fires in a background tab
+  const visible = typeof document !== 'undefined' && document.visibilityState === 'visible';
+  if (visible && typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+  setTimeout(run, visible ? FRAME_WAIT_MS : 0);
 }
 
 function settle(): void {
