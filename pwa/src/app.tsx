@@ -11,6 +11,7 @@ import { routes } from './routes';
 import { ChangePassword } from './screens/change-password';
 import { Login } from './screens/login';
 import { refreshSession, sessionStore } from './state/session';
+import { afterFirstPaint, releaseStartHold } from './lib/first-paint';
 import { outboxSummaryStore } from './outbox/signal';
 
 // Caught before any screen asks: the prompt fires once, early.
@@ -27,13 +28,22 @@ export function App() {
   useEffect(() => {
     void refreshSession({ ifKnown: true });
   }, []);
+  // The screen for who is (or is not) signed in is rendered: the first paint now waits only for
+  // that screen's own data (lib/first-paint.ts).
+  useEffect(() => {
+    if (session.status !== 'loading') releaseStartHold();
+  }, [session.status]);
 
-  // The field sync (outbox drain + pulling the user's tasks) starts once someone is signed in;
-  // loaded lazily to keep it out of the first bundle.
-  // Not before the initial password is changed: every data call would answer 403 until then.
+  // The field sync (outbox drain + pulling the user's tasks) starts once someone is signed in,
+  // after the first screen is painted from the cache; loaded lazily to keep it out of the first
+  // bundle. Not before the initial password is changed: every data call would answer 403 until then.
   const signedInId = session.status === 'signed_in' && !session.me.mustChangePassword ? session.me.id : null;
   useEffect(() => {
-    if (signedInId) void import('./outbox/runtime').then((m) => m.startFieldSync());
+    if (!signedInId) return;
+    afterFirstPaint(() => {
+      const now = sessionStore.get();
+      if (now.status === 'signed_in' && now.me.id === signedInId) void import('./outbox/runtime').then((m) => m.startFieldSync());
+    });
   }, [signedInId]);
 
   // The verification page a photo's QR code opens: for anyone, signed in or not, before any gate.

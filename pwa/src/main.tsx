@@ -4,6 +4,7 @@ import { matchPath, preloadScreen } from './router';
 import { routes } from './routes';
 import { applyTextSize } from './lib/text-size';
 import { registerServiceWorker } from './lib/sw-register';
+import { afterFirstPaint } from './lib/first-paint';
 import './styles.css';
 import './phone.css';
 
@@ -12,4 +13,5 @@ applyTextSize();
 const first = routes.find((r) => matchPath(r.pattern, location.pathname));
 if (first) preloadScreen(first.load);
 render(<App />, document.getElementById('app')!);
-registerServiceWorker();
+// Its update check is network work too: after the first screen is painted.
+afterFirstPaint(registerServiceWorker);

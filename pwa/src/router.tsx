@@ -2,6 +2,7 @@
 import type { AnchorHTMLAttributes, ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { createStore, useStore } from './lib/store';
+import { usePaintHold } from './lib/first-paint';
 
 export const locationStore = createStore(currentPath());
 
@@ -105,6 +106,8 @@ export function LazyScreen({ load, ...props }: ScreenProps & { load: () => Promi
     };
   }, [load]);
   const Comp = state?.load === load ? state.Comp : loaded.get(load);
+  // App start's network work waits while the first screen's chunk loads (lib/first-paint.ts).
+  usePaintHold(!!Comp || failed);
   if (failed) return <p class="empty">页面加载失败，请检查网络后重试。</p>;
   return Comp ? <Comp {...props} /> : <p class="loading" aria-live="polite">加载中…</p>;
 }

@@ -7,6 +7,7 @@ import { periodLabel } from '../../../shared/period';
 import { api, ApiFailure, unwrap, type Answer } from '../api/client';
 import { getMeta, setMeta } from '../db/meta';
 import { Link } from '../router';
+import { firstPainted } from '../lib/first-paint';
 import './thread.css';
 
 type CarryoverEntry = Answer<typeof api.api.carryover.$get>['entries'][number];
@@ -21,8 +22,10 @@ function useCarryover(): { entries: CarryoverEntry[]; reload: () => void } {
       const cached = await getMeta('carryover').catch(() => undefined);
       if (live && cached) setEntries(cached);
       try {
+        await firstPainted(); // app start: after the cached list is painted (lib/first-paint.ts)
         const fresh = (await unwrap(api.api.carryover.$get())).entries;
-        if (!live) return;
+        // The usual answer repeats the stored copy: no re-render, no write.
+        if (!live || JSON.stringify(fresh) === JSON.stringify(cached ?? [])) return;
         setEntries(fresh);
         await setMeta('carryover', fresh);
       } catch {

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { onlineStore } from '../lib/net';
 import { useProgressiveCount } from '../lib/progressive';
 import { useStore } from '../lib/store';
+import { usePaintHold } from '../lib/first-paint';
 import { Link, type ScreenProps } from '../router';
 import { sessionStore } from '../state/session';
 import { loadMyTasks, useLive } from '../sync/local';
@@ -33,7 +34,9 @@ function MyTasks({ unitId, unitName }: { unitId: string; unitName: string }) {
   const online = useStore(onlineStore);
   const pull = useStore(pullStatusStore);
   const tick = useStore(syncTick);
-  const { data } = useLive(() => loadMyTasks(unitId, new Date()), [unitId]);
+  const { data, error } = useLive(() => loadMyTasks(unitId, new Date()), [unitId]);
+  // App start's network work waits until the cached rows are on screen (lib/first-paint.ts).
+  usePaintHold(data !== undefined || !!error);
   useUnreadRefresh();
   const [syncedAt, setSyncedAt] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');

@@ -3,6 +3,7 @@ import type { Me } from '../../../shared/schemas/auth';
 import { api, API_TIMEOUT_MS, ApiFailure, timeoutSignal, unwrap } from '../api/client';
 import { deleteMeta, getMeta, setMeta } from '../db/meta';
 import { createStore } from '../lib/store';
+import { firstPainted } from '../lib/first-paint';
 import { clearCachedData } from '../sync/cache';
 
 export type SessionState =
@@ -29,8 +30,9 @@ export const SESSION_CHECK_TIMEOUT_MS = 8_000;
  * `ifKnown` (app start), a device with no remembered user — never signed in, or signed out —
  * shows the sign-in form at once: there is no session to ask about, and asking would cost a
  * round trip and log a 401 in the console. A remembered user is shown at once from the cache and
- * the session is checked in the background (with a timeout): a slow or hung network never holds
- * the first paint, and a 401 still sends the user to sign in (docs/SCALE.md, "Opening the app").
+ * the session is checked in the background (with a timeout), once that screen is painted: a slow
+ * or hung network never holds the first paint, and a 401 still sends the user to sign in
+ * (docs/SCALE.md, "Opening the app").
  */
 export async function refreshSession(opts: { ifKnown?: boolean } = {}): Promise<void> {
   if (opts.ifKnown) {
@@ -40,6 +42,8 @@ export async function refreshSession(opts: { ifKnown?: boolean } = {}): Promise<
       return;
     }
     if (sessionStore.get().status === 'loading') sessionStore.set({ status: 'signed_in', me: known, offline: false });
+    // The check's answer must not compete with painting the cached screen (lib/first-paint.ts).
+    await firstPainted();
   }
   try {
     const me = await unwrap(api.api.me.$get(undefined, { init: { signal: timeoutSignal(opts.ifKnown ? SESSION_CHECK_TIMEOUT_MS : API_TIMEOUT_MS) } }));

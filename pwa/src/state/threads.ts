@@ -5,6 +5,7 @@ import type { UnreadThreadsResponse } from '../../../shared/schemas/report';
 import { api, unwrap } from '../api/client';
 import { getMeta, setMeta } from '../db/meta';
 import { createStore } from '../lib/store';
+import { firstPainted } from '../lib/first-paint';
 import { sessionStore } from './session';
 
 export type UnreadTask = UnreadThreadsResponse['tasks'][number];
@@ -20,6 +21,8 @@ sessionStore.subscribe((s) => {
 });
 
 function keep(tasks: UnreadTask[]): void {
+  // The usual answer repeats what is shown: setting it would re-render every row's marker.
+  if (JSON.stringify(tasks) === JSON.stringify(unreadStore.get())) return;
   unreadStore.set(tasks);
   void setMeta('unreadThreads', tasks).catch(() => undefined); // storage refused: the markers still show until the app closes
 }
@@ -36,6 +39,7 @@ export async function refreshUnread(): Promise<void> {
     }
   }
   try {
+    await firstPainted(); // app start: after the cached list is painted (lib/first-paint.ts)
     keep((await unwrap(api.api.instructions.unread.$get())).tasks);
   } catch {
     /* offline: keep what we had */
