@@ -8,6 +8,7 @@ import { api, ApiFailure, unwrap, type Answer } from '../api/client';
 import { getMeta, setMeta } from '../db/meta';
 import { Link } from '../router';
 import { firstPainted } from '../lib/first-paint';
+import { sameJson } from '../lib/same-json';
 import './thread.css';
 
 type CarryoverEntry = Answer<typeof api.api.carryover.$get>['entries'][number];
@@ -25,7 +26,7 @@ function useCarryover(): { entries: CarryoverEntry[]; reload: () => void } {
         await firstPainted(); // app start: after the cached list is painted (lib/first-paint.ts)
         const fresh = (await unwrap(api.api.carryover.$get())).entries;
         // The usual answer repeats the stored copy: no re-render, no write.
-        if (!live || JSON.stringify(fresh) === JSON.stringify(cached ?? [])) return;
+        if (!live || sameJson(fresh, cached ?? [])) return;
         setEntries(fresh);
         await setMeta('carryover', fresh);
       } catch {

@@ -7,10 +7,10 @@ import { refOf } from '../../../shared/import/corrections';
 import { ITEM_KIND_LABEL } from '../../../shared/labels';
 import type { ImportWarning, ParsedItem, ParsedTarget } from '../../../shared/schemas/import';
 import type { Correction } from '../../../shared/schemas/import-corrections';
+import { sameJson } from '../lib/same-json';
 
 const NAME_SPLIT = /[、，,；;\s]+/;
 const names = (s: string) => [...new Set(s.split(NAME_SPLIT).map((n) => n.replace(/^★/, '').trim()).filter(Boolean))];
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** One target per line, as the clerk types it: the line is the text, the number in it the value. */
 function readTargets(s: string): ParsedTarget[] | string {
@@ -102,13 +102,13 @@ function ItemEditor({ item, next, busy, onClose, onCorrect }: { item: ParsedItem
     e.preventDefault();
     const op: Extract<Correction, { op: 'edit' }> = { op: 'edit', ...ref };
     if (text.trim() !== item.text) op.text = text.trim();
-    if (!same(names(lead), item.leadUnits)) op.leadUnits = names(lead);
-    if (!same(names(co), item.coUnits)) op.coUnits = names(co);
-    if (!same(names(leaders), item.leaders)) op.leaders = names(leaders);
+    if (!sameJson(names(lead), item.leadUnits)) op.leadUnits = names(lead);
+    if (!sameJson(names(co), item.coUnits)) op.coUnits = names(co);
+    if (!sameJson(names(leaders), item.leaders)) op.leaders = names(leaders);
     if ((deadline || null) !== item.deadline) op.deadline = deadline || null;
     const t = readTargets(targets);
     if (typeof t === 'string') return setError(t);
-    if (!same(t.map((x) => x.text), item.targets.map((x) => x.text))) op.targets = t;
+    if (!sameJson(t.map((x) => x.text), item.targets.map((x) => x.text))) op.targets = t;
     if (!text.trim()) return setError('内容不能为空');
     if (Object.keys(op).length === 3) return onClose();
     onCorrect(op);

@@ -4,6 +4,7 @@ import { api, API_TIMEOUT_MS, ApiFailure, timeoutSignal, unwrap } from '../api/c
 import { deleteMeta, getMeta, setMeta } from '../db/meta';
 import { createStore } from '../lib/store';
 import { firstPainted } from '../lib/first-paint';
+import { sameJson } from '../lib/same-json';
 import { clearCachedData } from '../sync/cache';
 
 export type SessionState =
@@ -51,7 +52,7 @@ export async function refreshSession(opts: { ifKnown?: boolean } = {}): Promise<
     // The usual answer at start repeats the remembered user: keep the state (and the screen
     // painted from it) as it is instead of re-rendering the app while it paints.
     const now = sessionStore.get();
-    if (now.status === 'signed_in' && !now.offline && JSON.stringify(now.me) === JSON.stringify(me)) return;
+    if (now.status === 'signed_in' && !now.offline && sameJson(now.me, me)) return;
     sessionStore.set({ status: 'signed_in', me, offline: false });
   } catch (e) {
     if (e instanceof ApiFailure && e.isNetwork) {

@@ -6,6 +6,7 @@ import { api, unwrap } from '../api/client';
 import { getMeta, setMeta } from '../db/meta';
 import { createStore } from '../lib/store';
 import { firstPainted } from '../lib/first-paint';
+import { sameJson } from '../lib/same-json';
 import { sessionStore } from './session';
 
 export type UnreadTask = UnreadThreadsResponse['tasks'][number];
@@ -22,7 +23,7 @@ sessionStore.subscribe((s) => {
 
 function keep(tasks: UnreadTask[]): void {
   // The usual answer repeats what is shown: setting it would re-render every row's marker.
-  if (JSON.stringify(tasks) === JSON.stringify(unreadStore.get())) return;
+  if (sameJson(tasks, unreadStore.get())) return;
   unreadStore.set(tasks);
   void setMeta('unreadThreads', tasks).catch(() => undefined); // storage refused: the markers still show until the app closes
 }
