@@ -38,7 +38,9 @@ describe('app shell', () => {
     expect(consoleErrors).toEqual([]);
     await page.reload();
     await page.getByRole('navigation', { name: '主导航' }).waitFor();
-    expect(meRequests.length).toBeGreaterThan(1);
+    // The session check runs once the cached screen is painted (pwa/src/lib/first-paint.ts), a
+    // frame or so after the navigation appears.
+    await expect.poll(() => meRequests.length, { timeout: 10_000 }).toBeGreaterThan(1);
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('navigation', { name: '主导航' }).waitFor();
